@@ -1,3 +1,4 @@
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
@@ -16,6 +17,12 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
         if (frame.IsEmpty)
         {
             return Error(null, ProtocolErrorCodes.BadMessage, "The message is empty.");
+        }
+
+        // The JSON reader checks structure but leaves string contents unchecked until they are read: check UTF-8 whole, first.
+        if (!Utf8.IsValid(frame.Span))
+        {
+            return Error(null, ProtocolErrorCodes.BadJson, "The message is not valid UTF-8 JSON.");
         }
 
         JsonDocument document;
