@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.Text;
+using Xunit;
 
-namespace PortalGuard.Tests.Messaging;
+namespace PortalGuard.Testing;
 
 /// <summary>Builds and splits native-messaging frames for tests.</summary>
 internal static class Frames
