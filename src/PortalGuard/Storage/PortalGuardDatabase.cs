@@ -338,7 +338,7 @@ internal sealed class PortalGuardDatabase : IDisposable
     }
 
     private static string Damaged(string path, string detail) =>
-        $"{path} is damaged (SQLite says: {detail}). PortalGuard has left it exactly as it is. "
+        $"{path} is damaged (SQLite says: {detail.TrimEnd('.')}). PortalGuard has left it exactly as it is. "
         + "Move it elsewhere (or restore it from a backup), and PortalGuard will start a new, empty database.";
 
     // SQLite's primary result codes, in the words a person can act on.

@@ -24,7 +24,7 @@ internal sealed class SettingsStore
     [
         (SharedDeviceKey, "true or false"),
         (RequireVpnKey, "true or false"),
-        (IdleTimeoutMinutesKey, string.Create(CultureInfo.InvariantCulture, $"a whole number of minutes from 0 to {MaxIdleTimeoutMinutes} (0 means never)")),
+        (IdleTimeoutMinutesKey, string.Create(CultureInfo.InvariantCulture, $"a whole number of minutes from 0 to {MaxIdleTimeoutMinutes}, 0 meaning never")),
     ];
 
     /// <summary>The stored settings; defaults for keys never set (or holding a value this build cannot read).</summary>
