@@ -9,22 +9,18 @@ public sealed class AuditLogTests : IDisposable
 {
     private static readonly DateTimeOffset Noon = new(2025, 3, 14, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly TempFolder _folder = new();
-    private readonly FixedTime _time = new(Noon);
-    private readonly PortalGuardStore _store;
+    private readonly FixedTime _time;
+    private readonly TempStore _temp;
 
     public AuditLogTests()
     {
-        _store = PortalGuardStore.Open(_folder.Path, _time);
+        _time = new FixedTime(Noon);
+        _temp = new TempStore(_time);
     }
 
-    private AuditLog Audit => _store.Audit;
+    private AuditLog Audit => _temp.Store.Audit;
 
-    public void Dispose()
-    {
-        _store.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Url_with_a_path_and_query_is_stored_as_its_origin_only_and_the_file_never_holds_the_rest()
@@ -33,8 +29,8 @@ public sealed class AuditLogTests : IDisposable
 
         Assert.Equal("https://mychart.example.org", Assert.Single(Audit.Read(null)).Origin);
 
-        _store.Dispose();
-        foreach (var (name, bytes) in _folder.Snapshot())
+        _temp.Store.Dispose();
+        foreach (var (name, bytes) in _temp.Folder.Snapshot())
         {
             var text = Encoding.Latin1.GetString(bytes);
             Assert.DoesNotContain("mrn", text, StringComparison.OrdinalIgnoreCase);
@@ -84,7 +80,7 @@ public sealed class AuditLogTests : IDisposable
     {
         Audit.Record(new AuditEvent(Noon, "https://a.example.org", AuditEventCode.RememberMeBlocked, VerdictLevel.Block, null));
 
-        var row = _store.Database.Query(c => RawSqlite.Column(c, "SELECT code || ' ' || level FROM audit_events;"));
+        var row = _temp.Store.Database.Query(c => RawSqlite.Column(c, "SELECT code || ' ' || level FROM audit_events;"));
 
         Assert.Equal(["rememberMeBlocked block"], row);
     }
@@ -124,7 +120,7 @@ public sealed class AuditLogTests : IDisposable
     public void Row_with_a_code_this_build_does_not_know_is_left_out_when_reading()
     {
         Audit.Record(new AuditEvent(Noon, "https://a.example.org", AuditEventCode.Proceeded, null, null));
-        _store.Database.Transact(c => c.Execute("INSERT INTO audit_events (time_unix_ms, origin, code) VALUES (1, 'https://a.example.org', 'somethingNew');"));
+        _temp.Store.Database.Transact(c => c.Execute("INSERT INTO audit_events (time_unix_ms, origin, code) VALUES (1, 'https://a.example.org', 'somethingNew');"));
 
         Assert.Equal(AuditEventCode.Proceeded, Assert.Single(Audit.Read(null)).Code);
     }

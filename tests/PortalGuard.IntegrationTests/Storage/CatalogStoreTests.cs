@@ -6,21 +6,11 @@ namespace PortalGuard.IntegrationTests.Storage;
 
 public sealed class CatalogStoreTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
-    private readonly PortalGuardStore _store;
+    private readonly TempStore _temp = new();
 
-    public CatalogStoreTests()
-    {
-        _store = PortalGuardStore.Open(_folder.Path, TimeProvider.System);
-    }
+    private CatalogStore Catalog => _temp.Store.Catalog;
 
-    private CatalogStore Catalog => _store.Catalog;
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Merged_shipped_entries_are_listed_in_id_order_with_every_field()
@@ -47,7 +37,7 @@ public sealed class CatalogStoreTests : IDisposable
     {
         Catalog.MergeEmbedded([SampleEntries.Portal("epic-mychart") with { TwoFactor = TwoFactorSupport.NotOffered }]);
 
-        var json = Assert.Single(_store.Database.Query(c => RawSqlite.Column(c, "SELECT entry_json FROM portals;")));
+        var json = Assert.Single(_temp.Store.Database.Query(c => RawSqlite.Column(c, "SELECT entry_json FROM portals;")));
 
         Assert.Contains("\"id\":\"epic-mychart\"", json, StringComparison.Ordinal);
         Assert.Contains("\"vpnCompatibility\":\"usually\"", json, StringComparison.Ordinal);
@@ -117,11 +107,11 @@ public sealed class CatalogStoreTests : IDisposable
     public void Merging_the_same_catalog_again_writes_nothing()
     {
         Catalog.MergeEmbedded([SampleEntries.Portal("epic-mychart"), SampleEntries.Portal("athena")]);
-        var changesBefore = _store.Database.Query(c => (long)c.Scalar("SELECT total_changes();")!);
+        var changesBefore = _temp.Store.Database.Query(c => (long)c.Scalar("SELECT total_changes();")!);
 
         Catalog.MergeEmbedded([SampleEntries.Portal("athena"), SampleEntries.Portal("epic-mychart")]);
 
-        Assert.Equal(changesBefore, _store.Database.Query(c => (long)c.Scalar("SELECT total_changes();")!));
+        Assert.Equal(changesBefore, _temp.Store.Database.Query(c => (long)c.Scalar("SELECT total_changes();")!));
     }
 
     [Theory]
@@ -192,10 +182,8 @@ public sealed class CatalogStoreTests : IDisposable
     public void User_entries_survive_closing_and_reopening_the_store()
     {
         Catalog.AddUserEntry(SampleEntries.Portal("my-clinic"));
-        _store.Dispose();
 
-        using var reopened = PortalGuardStore.Open(_folder.Path, TimeProvider.System);
-        Assert.True(reopened.Catalog.Find("my-clinic")!.UserDefined);
+        Assert.True(_temp.Reopen().Catalog.Find("my-clinic")!.UserDefined);
     }
 
     // Records compare lists by reference; entries read back hold new lists.

@@ -5,21 +5,11 @@ namespace PortalGuard.IntegrationTests.Storage;
 
 public sealed class SettingsStoreTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
-    private readonly PortalGuardStore _store;
+    private readonly TempStore _temp = new();
 
-    public SettingsStoreTests()
-    {
-        _store = PortalGuardStore.Open(_folder.Path, TimeProvider.System);
-    }
+    private SettingsStore Settings => _temp.Store.Settings;
 
-    private SettingsStore Settings => _store.Settings;
-
-    public void Dispose()
-    {
-        _store.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void Settings_never_set_read_as_the_defaults()
@@ -41,9 +31,7 @@ public sealed class SettingsStoreTests : IDisposable
 
         Assert.Equal(expected, Settings.Set(key, value));
 
-        _store.Dispose();
-        using var reopened = PortalGuardStore.Open(_folder.Path, TimeProvider.System);
-        Assert.Equal(expected, reopened.Settings.Get());
+        Assert.Equal(expected, _temp.Reopen().Settings.Get());
     }
 
     [Theory]
@@ -104,7 +92,7 @@ public sealed class SettingsStoreTests : IDisposable
     public void Stored_value_this_build_cannot_read_falls_back_to_the_default_for_that_key_only()
     {
         Settings.Set("requireVpn", "true");
-        _store.Database.Transact(c => c.Execute("INSERT INTO settings (key, value) VALUES ('idleTimeoutMinutes', 'soon');"));
+        _temp.Store.Database.Transact(c => c.Execute("INSERT INTO settings (key, value) VALUES ('idleTimeoutMinutes', 'soon');"));
 
         Assert.Equal(new PortalGuardSettings(false, true, 0), Settings.Get());
     }
