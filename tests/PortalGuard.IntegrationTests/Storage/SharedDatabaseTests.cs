@@ -65,6 +65,24 @@ public sealed class SharedDatabaseTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Write_blocked_by_another_process_for_longer_than_the_busy_timeout_gives_storage_unavailable()
+    {
+        using var store = PortalGuardStore.Open(_folder.Path, TimeProvider.System);
+        using var other = RawSqlite.Open(_folder.DatabasePath);
+        RawSqlite.Execute(other, "BEGIN IMMEDIATE; INSERT INTO settings (key, value) VALUES ('requireVpn', 'true');");
+
+        var refused = Assert.Throws<StorageUnavailableException>(() => store.Settings.Set("sharedDevice", "true"));
+
+        Assert.Contains("busy", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(_folder.DatabasePath, refused.Message, StringComparison.Ordinal);
+
+        // Readers are never blocked by a writer in WAL mode, and the other process's change is not visible until it commits.
+        Assert.Equal(PortalGuardSettings.Defaults, store.Settings.Get());
+        RawSqlite.Execute(other, "COMMIT;");
+        Assert.True(store.Settings.Get().RequireVpn);
+    }
+
     [SqliteCliFact]
     public async Task Second_real_process_writing_the_same_file_at_once_loses_nothing()
     {
