@@ -18,6 +18,7 @@ public sealed class AuditOriginTests
     [InlineData("https://[::1]:8443/patient/1", "https://[::1]:8443")]
     [InlineData("https://mychart.example.org./", "https://mychart.example.org")]
     [InlineData("  https://mychart.example.org  ", "https://mychart.example.org")]
+    [InlineData("https://mÿchart.example.org/patient/1", "https://xn--mchart-pza.example.org")]
     public void Url_or_origin_is_reduced_to_scheme_host_and_port(string value, string expected)
     {
         Assert.Equal(expected, AuditOrigin.Reduce(value, "origin"));
