@@ -22,6 +22,7 @@ internal sealed class LinuxInterfaceClassifier : IInterfaceClassifier
     private const int ArphrdNone = 65534; // tun devices, WireGuard, xfrm
 
     // Flags from linux/if_tun.h.
+    private const int IffTun = 0x0001;
     private const int IffTap = 0x0002;
     private const int IffOneQueue = 0x2000; // obsolete, ignored by the kernel, but OpenVPN still sets it: 0x3001 / 0x3002
 
@@ -77,7 +78,14 @@ internal sealed class LinuxInterfaceClassifier : IInterfaceClassifier
                 return SysfsVerdict.Ordinary;
             }
 
-            return (flags & IffOneQueue) != 0 ? SysfsVerdict.Openvpn : SysfsVerdict.OtherTunnel;
+            if ((flags & IffOneQueue) != 0)
+            {
+                return SysfsVerdict.Openvpn;
+            }
+
+            // A bare tun keeping packet information is wireguard-go's (Debian's build; newer builds add flags and are then
+            // told by their wg* name). Other tun users (OpenVPN, openconnect, Tailscale) set IFF_NO_PI.
+            return flags == IffTun ? SysfsVerdict.Wireguard : SysfsVerdict.OtherTunnel;
         }
 
         return type switch

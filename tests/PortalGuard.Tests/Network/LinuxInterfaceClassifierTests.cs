@@ -28,7 +28,8 @@ public sealed class LinuxInterfaceClassifierTests : IDisposable
     [InlineData("tap0", 1, "0x3002", null, false, TunnelKind.Openvpn, null)] // OpenVPN tap
     [InlineData("nordtun", 65534, "0x3001", null, false, TunnelKind.Openvpn, "NordVPN")]
     [InlineData("tun0", 65534, "0x1001", null, false, TunnelKind.OtherTunnel, null)] // openconnect and the like
-    [InlineData("office", 65534, "0x1", null, false, TunnelKind.OtherTunnel, null)] // a name that says nothing, still a tun
+    [InlineData("office", 65534, "0x1", null, false, TunnelKind.Wireguard, null)] // wireguard-go under a name that says nothing
+    [InlineData("office", 65534, "0x1001", null, false, TunnelKind.OtherTunnel, null)] // a tun under a name that says nothing
     [InlineData("cscotun0", 65534, "0x1001", null, false, TunnelKind.OtherTunnel, "Cisco AnyConnect")]
     [InlineData("gpd0", 65534, "0x1001", null, false, TunnelKind.OtherTunnel, "GlobalProtect")]
     [InlineData("vnet3", 1, "0x5002", null, true, TunnelKind.None, null)] // a virtual machine's tap on a bridge
