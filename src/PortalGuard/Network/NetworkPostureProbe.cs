@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using System.Net.NetworkInformation;
 using System.Net.Sockets;
 
 namespace PortalGuard.Network;
@@ -36,7 +38,17 @@ internal sealed class NetworkPostureProbe : INetworkPostureProbe
 
     private NetworkPosture GetPosture(IReadOnlyList<IPAddress> destinations)
     {
-        var interfaces = _interfaces.GetInterfaces();
+        IReadOnlyList<NetworkInterfaceSnapshot> interfaces;
+        try
+        {
+            interfaces = _interfaces.GetInterfaces();
+        }
+        catch (NetworkInformationException ex)
+        {
+            var problem = string.Create(CultureInfo.InvariantCulture, $"the network interfaces could not be listed (error {ex.ErrorCode})");
+            return new NetworkPosture(VpnState.Unknown, problem, Egress: null, Ipv6Egress: null, TunnelsUp: [], Ipv6BypassesTunnel: false, _time.GetUtcNow());
+        }
+
         var facts = new Dictionary<NetworkInterfaceSnapshot, NetworkInterfaceFacts>(ReferenceEqualityComparer.Instance);
         NetworkInterfaceFacts Classify(NetworkInterfaceSnapshot nic)
         {

@@ -146,6 +146,19 @@ public sealed class NetworkPostureProbeTests
     }
 
     [Fact]
+    public async Task Interfaces_that_cannot_be_listed_give_unknown_with_the_reason()
+    {
+        var network = FakeNetwork.WithInterfacesUp("eth0").DefaultRoutes("eth0", "eth0");
+        var failing = new FailingInterfaceSource();
+
+        var posture = await new NetworkPostureProbe(failing, network, network, new FakeTimeProvider(Now)).GetPostureAsync([], CancellationToken.None);
+
+        Assert.Equal(VpnState.Unknown, posture.Vpn);
+        Assert.Equal("the network interfaces could not be listed (error 5)", posture.VpnUnknownReason);
+        Assert.Equal(Now, posture.CheckedAt);
+    }
+
+    [Fact]
     public async Task Checked_at_comes_from_the_time_provider()
     {
         var posture = await ProbeAsync(FakeNetwork.WithInterfacesUp("eth0").DefaultRoutes("eth0", "eth0"), []);
@@ -164,6 +177,11 @@ public sealed class NetworkPostureProbeTests
 
     private static ValueTask<NetworkPosture> ProbeAsync(FakeNetwork network, IPAddress[] destinations) =>
         new NetworkPostureProbe(network, network, network, new FakeTimeProvider(Now)).GetPostureAsync(destinations, CancellationToken.None);
+
+    private sealed class FailingInterfaceSource : INetworkInterfaceSource
+    {
+        public IReadOnlyList<NetworkInterfaceSnapshot> GetInterfaces() => throw new NetworkInformationException(5);
+    }
 
     private sealed class UnmatchedEgress : IEgressRouteProbe
     {
