@@ -27,6 +27,11 @@ internal static class IdnHostName
 
     private static readonly SearchValues<char> HexDigits = SearchValues.Create("0123456789abcdef");
 
+    private static readonly SearchValues<char> FoldedOrIgnored = SearchValues.Create(
+        "\u00AD\u034F\u180B\u180C\u180D\u200B\u2060\u3002\uFEFF\uFF61"
+        + "\uFE00\uFE01\uFE02\uFE03\uFE04\uFE05\uFE06\uFE07\uFE08\uFE09\uFE0A\uFE0B\uFE0C\uFE0D\uFE0E\uFE0F"
+        + string.Concat(Enumerable.Range(0xFF01, 0xFF5E - 0xFF01 + 1).Select(c => (char)c)));
+
     // Not thread-affine: IdnMapping's conversion methods keep no state between calls.
     private static readonly IdnMapping Mapping = new() { AllowUnassigned = false, UseStd3AsciiRules = false };
 
@@ -182,38 +187,36 @@ internal static class IdnHostName
         }
     }
 
-    // Lowercase, fold fullwidth ASCII (U+FF01..U+FF5E) and the ideographic full stops to their ASCII forms:
+    // Lowercase, fold fullwidth ASCII (U+FF01..U+FF5E) and the ideographic full stops to their ASCII forms, and drop the
+    // invisible code points UTS-46 maps to nothing (soft hyphen, zero-width space, word joiner, variation selectors, BOM):
     // the part of UTS-46 mapping that IdnMapping skips under invariant globalization and that a homograph can hide in.
     private static string PreMap(string domain)
     {
-        var needsFold = false;
+        if (!domain.AsSpan().ContainsAny(FoldedOrIgnored))
+        {
+            return domain.ToLowerInvariant();
+        }
+
+        var builder = new System.Text.StringBuilder(domain.Length);
         foreach (var c in domain)
         {
-            if (c is (>= '\uFF01' and <= '\uFF5E') or '\u3002' or '\uFF61')
+            switch (c)
             {
-                needsFold = true;
-                break;
+                case >= '\uFF01' and <= '\uFF5E':
+                    builder.Append((char)(c - 0xFEE0));
+                    break;
+                case '\u3002' or '\uFF61':
+                    builder.Append('.');
+                    break;
+                case '\u00AD' or '\u034F' or (>= '\u180B' and <= '\u180D') or '\u200B' or '\u2060' or (>= '\uFE00' and <= '\uFE0F') or '\uFEFF':
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
             }
         }
 
-        if (needsFold)
-        {
-            domain = string.Create(domain.Length, domain, static (span, source) =>
-            {
-                for (var i = 0; i < source.Length; i++)
-                {
-                    var c = source[i];
-                    span[i] = c switch
-                    {
-                        >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
-                        '\u3002' or '\uFF61' => '.',
-                        _ => c,
-                    };
-                }
-            });
-        }
-
-        return domain.ToLowerInvariant();
+        return builder.ToString().ToLowerInvariant();
     }
 
     private static bool IsAscii(string value) => System.Text.Ascii.IsValid(value);
