@@ -3,7 +3,8 @@ namespace PortalGuard.Portals;
 /// <summary>
 /// Answers "is this really the portal?" for one host against a catalog: an exact instance or a vendor platform
 /// domain is <see cref="PortalIdentityStatus.Known"/>, a vendor's leading label on some organisation's domain is
-/// <see cref="PortalIdentityStatus.VendorPattern"/>, an IP literal and everything else is <see cref="PortalIdentityStatus.Unknown"/>.
+/// <see cref="PortalIdentityStatus.VendorPattern"/>, an imitation of a catalog name is <see cref="PortalIdentityStatus.Lookalike"/>
+/// (see <see cref="LookalikeDetector"/>), an IP literal and everything else is <see cref="PortalIdentityStatus.Unknown"/>.
 /// </summary>
 /// <remarks>
 /// Built once per catalog version; lookups are hash probes per label of the host, so the cost does not grow with the
@@ -17,8 +18,9 @@ internal sealed class PortalClassifier
     private readonly Dictionary<string, PortalEntry>.AlternateLookup<ReadOnlySpan<char>> _platformSuffixes;
     private readonly Dictionary<string, PortalEntry>.AlternateLookup<ReadOnlySpan<char>> _labelPatterns;
     private readonly Dictionary<string, PortalEntry> _brandOwners;
+    private readonly LookalikeDetector _lookalikes;
 
-    public PortalClassifier(IReadOnlyList<PortalEntry> entries, PublicSuffixList? suffixes = null)
+    public PortalClassifier(IReadOnlyList<PortalEntry> entries, PublicSuffixList? suffixes = null, ConfusableSkeleton? skeleton = null)
     {
         ArgumentNullException.ThrowIfNull(entries);
         _suffixes = suffixes ?? PublicSuffixList.Default;
@@ -30,7 +32,8 @@ internal sealed class PortalClassifier
         _brandOwners = new Dictionary<string, PortalEntry>(StringComparer.Ordinal);
 
         // User-defined entries first, so that on overlap they are the ones indexed.
-        foreach (var entry in entries.Where(e => e.UserDefined).Concat(entries.Where(e => !e.UserDefined)))
+        var byPriority = entries.Where(e => e.UserDefined).Concat(entries.Where(e => !e.UserDefined)).ToArray();
+        foreach (var entry in byPriority)
         {
             foreach (var host in entry.Hosts)
             {
@@ -61,6 +64,7 @@ internal sealed class PortalClassifier
         _platformSuffixes = platformSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
         _labelPatterns = labelPatterns.GetAlternateLookup<ReadOnlySpan<char>>();
         BrandWords = [.. _brandOwners.Keys.Order(StringComparer.Ordinal)];
+        _lookalikes = new LookalikeDetector(byPriority, PortalBrandWords.ByEntryId, _suffixes, skeleton ?? ConfusableSkeleton.Default);
     }
 
     /// <summary>The entries this classifier was built from.</summary>
@@ -106,6 +110,12 @@ internal sealed class PortalClassifier
             }
         }
 
+        // Before the vendor pattern: "mychart.ucsf.edu.login-check.net" starts with the vendor's label too.
+        if (_lookalikes.Find(host, registrable) is { } lookalike)
+        {
+            return new PortalIdentity(host, registrable, PortalIdentityStatus.Lookalike, lookalike.Portal, lookalike.Imitated);
+        }
+
         // "mychart.example-health.org": the vendor's label on an organisation's own registrable domain. Not when the label
         // is the registrable domain itself ("mychart.github.io" is anyone's), hence the length test.
         var firstDot = host.IndexOf('.', StringComparison.Ordinal);
@@ -116,6 +126,13 @@ internal sealed class PortalClassifier
         }
 
         return new PortalIdentity(host, registrable, PortalIdentityStatus.Unknown, Portal: null, LookalikeOf: null);
+    }
+
+    /// <summary>How a host imitates a portal (for the reason text), or null when it does not; classification already says whether it does.</summary>
+    public LookalikeMatch? ExplainLookalike(PortalIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        return identity.Status == PortalIdentityStatus.Lookalike ? _lookalikes.Find(identity.Host, identity.RegistrableDomain) : null;
     }
 
     private static int NextLabel(string host, int start)

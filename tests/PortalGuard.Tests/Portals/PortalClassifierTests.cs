@@ -64,9 +64,9 @@ public sealed class PortalClassifierTests
     [InlineData("https://mychart.ucsf.edu@evil.example/MyChart/", "evil.example", "unknown", null, "evil.example")]
     [InlineData("https://followmyhealth.com:pw@203.0.113.9/", "203.0.113.9", "unknown", null, null)]
     [InlineData("https://evil.example\\@mychart.ucsf.edu", "evil.example", "unknown", null, "evil.example")]
-    // The catalog host as a leading label sequence of another domain is not the portal.
-    [InlineData("https://mychart.ucsf.edu.login-check.net/", "mychart.ucsf.edu.login-check.net", "vendorPattern", "epic-mychart", "login-check.net")]
-    [InlineData("https://followmyhealth.com.evil.example/", "followmyhealth.com.evil.example", "unknown", null, "evil.example")]
+    // A catalog name embedded in another domain is a lookalike, not the portal nor a vendor pattern (LookalikeDetectorTests has more).
+    [InlineData("https://mychart.ucsf.edu.login-check.net/", "mychart.ucsf.edu.login-check.net", "lookalike", "epic-mychart", "login-check.net")]
+    [InlineData("https://followmyhealth.com.evil.example/", "followmyhealth.com.evil.example", "lookalike", "followmyhealth", "evil.example")]
     // IP literals are never a portal, whatever form they take.
     [InlineData("https://127.0.0.1/MyChart/", "127.0.0.1", "unknown", null, null)]
     [InlineData("http://0x7f.1/", "127.0.0.1", "unknown", null, null)]
@@ -87,7 +87,7 @@ public sealed class PortalClassifierTests
         Assert.Equal(status, JsonNamingPolicy.CamelCase.ConvertName(identity.Status.ToString()));
         Assert.Equal(portalId, identity.Portal?.Id);
         Assert.Equal(registrableDomain, identity.RegistrableDomain);
-        Assert.Null(identity.LookalikeOf);
+        Assert.Equal(identity.Status == PortalIdentityStatus.Lookalike, identity.LookalikeOf is not null);
     }
 
     [Theory]
