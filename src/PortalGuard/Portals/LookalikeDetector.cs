@@ -32,7 +32,8 @@ internal sealed class LookalikeDetector
     private readonly Dictionary<string, List<LabelTarget>> _deletions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LabelTarget> _brandDomains = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LabelTarget> _brands = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<EmbeddedName>> _embedded = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EmbeddedName> _embedded = new(StringComparer.Ordinal);
+    private readonly SortedSet<int> _embeddedTokenCounts = new(Comparer<int>.Create((a, b) => b.CompareTo(a)));
     private readonly Dictionary<string, HostTarget> _hostSkeletons = new(StringComparer.Ordinal);
     private readonly HashSet<string> _comboWords;
 
@@ -123,26 +124,20 @@ internal sealed class LookalikeDetector
     private LookalikeMatch? FindEmbedding(string[] ownSkeletons)
     {
         var tokens = ownSkeletons.SelectMany(label => label.Split('-', StringSplitOptions.RemoveEmptyEntries)).ToArray();
-        EmbeddedName? best = null;
-        for (var i = 0; i < tokens.Length; i++)
-        {
-            if (!_embedded.TryGetValue(tokens[i], out var names))
-            {
-                continue;
-            }
 
-            foreach (var name in names)
+        // Longest catalog names first, so "mychart.ucsf.edu" is named rather than "ucsf.edu"; one probe per start and length.
+        foreach (var count in _embeddedTokenCounts)
+        {
+            for (var i = 0; i + count <= tokens.Length; i++)
             {
-                if (name.Tokens.Length <= tokens.Length - i
-                    && tokens.AsSpan(i, name.Tokens.Length).SequenceEqual(name.Tokens)
-                    && (best is null || name.Tokens.Length > best.Tokens.Length))
+                if (_embedded.TryGetValue(string.Join('.', tokens, i, count), out var name))
                 {
-                    best = name;
+                    return new LookalikeMatch(name.Imitated, name.Portal, LookalikeKind.TargetEmbedding);
                 }
             }
         }
 
-        return best is null ? null : new LookalikeMatch(best.Imitated, best.Portal, LookalikeKind.TargetEmbedding);
+        return null;
     }
 
     // A whole host that looks like a catalog host or a host on a vendor platform: "barn-hs.iqhеalth.com" (Cyrillic е).
@@ -372,15 +367,9 @@ internal sealed class LookalikeDetector
     private void AddEmbedded(string name, PortalEntry entry)
     {
         var tokens = SkeletonOfHost(name).Split(['.', '-'], StringSplitOptions.RemoveEmptyEntries);
-        if (!_embedded.TryGetValue(tokens[0], out var names))
+        if (_embedded.TryAdd(string.Join('.', tokens), new EmbeddedName(name, entry)))
         {
-            names = [];
-            _embedded[tokens[0]] = names;
-        }
-
-        if (!names.Exists(n => n.Imitated == name))
-        {
-            names.Add(new EmbeddedName(tokens, name, entry));
+            _embeddedTokenCounts.Add(tokens.Length);
         }
     }
 
@@ -415,7 +404,7 @@ internal sealed class LookalikeDetector
 
     private sealed record LabelTarget(string Label, string Skeleton, string Imitated, PortalEntry Portal, EditAllowance Edits);
 
-    private sealed record EmbeddedName(string[] Tokens, string Imitated, PortalEntry Portal);
+    private sealed record EmbeddedName(string Imitated, PortalEntry Portal);
 
     private sealed record HostTarget(string Name, PortalEntry Portal, bool MatchesSubdomains);
 }
