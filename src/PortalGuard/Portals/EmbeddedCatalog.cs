@@ -19,17 +19,7 @@ internal static class EmbeddedCatalog
     public static IReadOnlyList<PortalEntry> Parse(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
-        PortalEntry[]? entries;
-        try
-        {
-            entries = JsonSerializer.Deserialize(utf8Json, PortalCatalogJsonContext.Default.PortalEntryArray);
-        }
-        catch (JsonException exception)
-        {
-            throw FromJsonException(exception);
-        }
-
-        return Validate(entries);
+        return ParseWith(() => JsonSerializer.Deserialize(utf8Json, PortalCatalogJsonContext.Default.PortalEntryArray));
     }
 
     /// <summary>Parses and validates catalog JSON text.</summary>
@@ -37,17 +27,7 @@ internal static class EmbeddedCatalog
     public static IReadOnlyList<PortalEntry> Parse(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        PortalEntry[]? entries;
-        try
-        {
-            entries = JsonSerializer.Deserialize(json, PortalCatalogJsonContext.Default.PortalEntryArray);
-        }
-        catch (JsonException exception)
-        {
-            throw FromJsonException(exception);
-        }
-
-        return Validate(entries);
+        return ParseWith(() => JsonSerializer.Deserialize(json, PortalCatalogJsonContext.Default.PortalEntryArray));
     }
 
     /// <summary>Catalog JSON for entries, in the format <see cref="Parse(string)"/> reads.</summary>
@@ -57,8 +37,18 @@ internal static class EmbeddedCatalog
         return JsonSerializer.Serialize(entries.ToArray(), PortalCatalogJsonContext.Default.PortalEntryArray);
     }
 
-    private static System.Collections.ObjectModel.ReadOnlyCollection<PortalEntry> Validate(PortalEntry[]? entries)
+    private static System.Collections.ObjectModel.ReadOnlyCollection<PortalEntry> ParseWith(Func<PortalEntry[]?> deserialize)
     {
+        PortalEntry[]? entries;
+        try
+        {
+            entries = deserialize();
+        }
+        catch (JsonException exception)
+        {
+            throw FromJsonException(exception);
+        }
+
         if (entries is null)
         {
             throw new CatalogFormatException("The catalog must be a JSON array of portal entries, not null.");
