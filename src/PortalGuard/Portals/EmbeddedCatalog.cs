@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace PortalGuard.Portals;
 
@@ -34,7 +35,9 @@ internal static class EmbeddedCatalog
     public static string Serialize(IReadOnlyList<PortalEntry> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
-        return JsonSerializer.Serialize(entries.ToArray(), PortalCatalogJsonContext.Default.PortalEntryArray);
+        // Catalog files are read by people: indented. The database keeps the context's compact form.
+        var indented = new JsonSerializerOptions(PortalCatalogJsonContext.Default.Options) { WriteIndented = true };
+        return JsonSerializer.Serialize(entries.ToArray(), (JsonTypeInfo<PortalEntry[]>)indented.GetTypeInfo(typeof(PortalEntry[])));
     }
 
     private static System.Collections.ObjectModel.ReadOnlyCollection<PortalEntry> ParseWith(Func<PortalEntry[]?> deserialize)

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PortalGuard.Json;
 
 namespace PortalGuard.Portals;
 
@@ -10,8 +11,7 @@ namespace PortalGuard.Portals;
     AllowDuplicateProperties = false,
     ReadCommentHandling = System.Text.Json.JsonCommentHandling.Skip,
     AllowTrailingCommas = true,
-    WriteIndented = true,
-    Converters = [typeof(JsonCamelCaseEnumConverter<VpnCompatibility>), typeof(JsonCamelCaseEnumConverter<TwoFactorSupport>)])]
+    Converters = [typeof(CamelCaseEnumConverter<VpnCompatibility>), typeof(CamelCaseEnumConverter<TwoFactorSupport>)])]
 [JsonSerializable(typeof(PortalEntry[]))]
 [JsonSerializable(typeof(PortalEntry))]
 internal sealed partial class PortalCatalogJsonContext : JsonSerializerContext;

@@ -81,6 +81,27 @@ internal static class PortalEntryValidator
         return null;
     }
 
+    /// <summary>
+    /// The first problem with an entry a user adds, or null: the rules of <see cref="FindProblem"/>, and it must match
+    /// something (a name-only entry is for the shipped catalog's notes, not for a user's portal).
+    /// </summary>
+    public static string? FindUserEntryProblem(PortalEntry entry, PublicSuffixList? suffixes = null)
+    {
+        if (FindProblem(entry, suffixes) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!Enum.IsDefined(entry.VpnCompatibility) || !Enum.IsDefined(entry.TwoFactor))
+        {
+            return "vpnCompatibility or twoFactor has a value PortalGuard does not know.";
+        }
+
+        return entry.Hosts.Count + entry.PlatformSuffixes.Count + entry.LabelPatterns.Count == 0
+            ? "it needs at least one host, platform suffix or label pattern, or it would never match anything."
+            : null;
+    }
+
     /// <summary>Checks every entry and that no id, host, platform suffix or label pattern appears twice.</summary>
     /// <exception cref="CatalogFormatException">The first problem found, with the entry's index and id.</exception>
     public static void ValidateAll(IReadOnlyList<PortalEntry> entries, PublicSuffixList? suffixes = null)
@@ -142,7 +163,8 @@ internal static class PortalEntryValidator
     private static CatalogFormatException Invalid(int index, string? id, string problem) =>
         new(id is null ? $"Catalog entry {index}: {problem}" : $"Catalog entry {index} (\"{id}\"): {problem}") { EntryIndex = index };
 
-    private static bool IsValidId(string? id) =>
+    /// <summary>Whether an id follows the rule: 1 to 64 lowercase letters, digits and single hyphens.</summary>
+    public static bool IsValidId(string? id) =>
         id is { Length: > 0 and <= MaxIdLength }
         && !id.AsSpan().ContainsAnyExcept(LowercaseLdh)
         && !id.StartsWith('-') && !id.EndsWith('-')
@@ -155,14 +177,30 @@ internal static class PortalEntryValidator
             return $"{field}: an empty host name.";
         }
 
-        if (host.Contains("://", StringComparison.Ordinal) || host.AsSpan().ContainsAny(NotInBareHost))
+        // What is not a bare host is refused without repeating it: a mistaken "host" may be a URL whose path carries a patient id.
+        if (host.Contains("://", StringComparison.Ordinal))
         {
-            return $"{field}: \"{host}\" must be a bare host name: no scheme, port, path or user.";
+            return $"{field}: must be a host name only: remove the scheme (https://).";
+        }
+
+        if (host.AsSpan().ContainsAny(NotInBareHost) && !host.Contains(':', StringComparison.Ordinal))
+        {
+            return $"{field}: must be a host name only: remove the path, query or user name.";
+        }
+
+        if (host.Contains(':', StringComparison.Ordinal))
+        {
+            return $"{field}: must be a host name only: remove the port.";
+        }
+
+        if (host.Any(char.IsWhiteSpace))
+        {
+            return $"{field}: must not contain spaces.";
         }
 
         if (!IdnHostName.TryToAscii(host, out var ascii, out var error))
         {
-            return $"{field}: \"{host}\": {error}";
+            return $"{field}: \"{host}\" is not a valid host name: {error}";
         }
 
         if (!string.Equals(ascii, host, StringComparison.Ordinal))

@@ -38,7 +38,11 @@ internal sealed class CatalogStore
                 throw new ArgumentException("The shipped catalog contains an empty entry.", nameof(shipped));
             }
 
-            PortalEntryValidator.ValidateId(entry.Id, nameof(shipped));
+            if (!PortalEntryValidator.IsValidId(entry.Id))
+            {
+                throw new ArgumentException("The shipped catalog contains an entry whose id breaks the id rule.", nameof(shipped));
+            }
+
             if (!wanted.TryAdd(entry.Id, Serialize(entry with { UserDefined = false })))
             {
                 throw new ArgumentException($"The shipped catalog lists the id '{entry.Id}' more than once.", nameof(shipped));
@@ -108,7 +112,12 @@ internal sealed class CatalogStore
     /// <exception cref="ArgumentException">The entry breaks a rule (see <see cref="PortalEntryValidator"/>); nothing is changed.</exception>
     public void AddUserEntry(PortalEntry entry)
     {
-        PortalEntryValidator.ValidateUserEntry(entry, nameof(entry));
+        ArgumentNullException.ThrowIfNull(entry);
+        if (PortalEntryValidator.FindUserEntryProblem(entry) is { } problem)
+        {
+            throw new ArgumentException($"The portal cannot be added: {problem}", nameof(entry));
+        }
+
         var json = Serialize(entry with { UserDefined = true });
         _database.Transact(connection => connection.Execute(
             "INSERT INTO portals (id, user_defined, entry_json) VALUES ($id, 1, $json) "
@@ -142,14 +151,14 @@ internal sealed class CatalogStore
         return rows;
     }
 
-    private static string Serialize(PortalEntry entry) => JsonSerializer.Serialize(entry, StorageJsonContext.Default.PortalEntry);
+    private static string Serialize(PortalEntry entry) => JsonSerializer.Serialize(entry, PortalCatalogJsonContext.Default.PortalEntry);
 
     private PortalEntry Deserialize(string id, bool userDefined, string json)
     {
         PortalEntry? entry;
         try
         {
-            entry = JsonSerializer.Deserialize(json, StorageJsonContext.Default.PortalEntry);
+            entry = JsonSerializer.Deserialize(json, PortalCatalogJsonContext.Default.PortalEntry);
         }
         catch (JsonException ex)
         {

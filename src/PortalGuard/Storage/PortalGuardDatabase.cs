@@ -280,10 +280,22 @@ internal sealed class PortalGuardDatabase : IDisposable
 
     private static int ReadSchemaVersion(SqliteConnection connection, string path)
     {
-        var hasVersionTable = (long)connection.Scalar("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version';")! > 0;
-        if (!hasVersionTable)
+        // One statement, so one snapshot: with two, another host could commit its migration between them, and a new
+        // database would look like a foreign one (objects present, no version table).
+        long hasVersionTable = 0, objects = 0;
+        using (var command = connection.Prepare(
+            "SELECT (SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'), (SELECT count(*) FROM sqlite_master);"))
+        using (var reader = command.ExecuteReader())
         {
-            var objects = (long)connection.Scalar("SELECT count(*) FROM sqlite_master;")!;
+            if (reader.Read())
+            {
+                hasVersionTable = reader.GetInt64(0);
+                objects = reader.GetInt64(1);
+            }
+        }
+
+        if (hasVersionTable == 0)
+        {
             if (objects > 0)
             {
                 throw new StorageUnavailableException(

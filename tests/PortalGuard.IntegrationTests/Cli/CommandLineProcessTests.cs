@@ -13,7 +13,7 @@ public sealed class CommandLineProcessTests : IDisposable
     [Fact]
     public async Task Check_json_has_the_documented_shape()
     {
-        var result = await _cli.RunCliAsync("check", "https://mychart.ucsf.edu/MyChart/Authentication/Login", "--json", "--offline");
+        var result = await _cli.RunCliAsync("check", "https://mychart.ucsf.edu/MyChart/Patient/8675309?mrn=4417", "--json", "--offline");
 
         Assert.Equal(0, result.ExitCode);
         var root = JsonDocument.Parse(result.Text).RootElement;
@@ -22,7 +22,7 @@ public sealed class CommandLineProcessTests : IDisposable
         var identity = root.GetProperty("identity");
         Assert.Equal("known", identity.GetProperty("status").GetString());
         var portal = identity.GetProperty("portal");
-        Assert.Equal("Epic", portal.GetProperty("vendor").GetString());
+        Assert.Equal("Epic Systems", portal.GetProperty("vendor").GetString());
         Assert.Equal("yes", portal.GetProperty("vpnCompatibility").GetString());
         Assert.False(string.IsNullOrEmpty(portal.GetProperty("name").GetString()));
         Assert.True(portal.TryGetProperty("notes", out _));
@@ -32,7 +32,8 @@ public sealed class CommandLineProcessTests : IDisposable
         var reason = Assert.Single(verdict.GetProperty("reasons").EnumerateArray());
         Assert.Equal("vpn-off", reason.GetProperty("code").GetString());
         Assert.False(string.IsNullOrEmpty(reason.GetProperty("message").GetString()));
-        Assert.DoesNotContain("Authentication", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("8675309", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("4417", result.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -143,7 +143,7 @@ public sealed class CatalogStoreTests : IDisposable
     {
         { "name", SampleEntries.Portal("ok-id") with { Name = "  " } },
         { "at least one host", SampleEntries.Portal("ok-id") with { Hosts = [] } },
-        { "two labels", SampleEntries.Portal("ok-id") with { Hosts = [], PlatformSuffixes = ["com"] } },
+        { "public suffix", SampleEntries.Portal("ok-id") with { Hosts = [], PlatformSuffixes = ["com"] } },
         { "label", SampleEntries.Portal("ok-id") with { Hosts = [], LabelPatterns = ["my.chart"] } },
         { "signOutPath", SampleEntries.Portal("ok-id") with { SignOutPath = "logout" } },
         { "vpnCompatibility", SampleEntries.Portal("ok-id") with { VpnCompatibility = (VpnCompatibility)42 } },
