@@ -46,7 +46,7 @@ internal static class PageAssessor
         if (identity.Status == PortalIdentityStatus.VendorPattern)
         {
             reasons.Add(new(ReasonCodes.PortalUnverified, ReasonSeverity.Info,
-                $"This looks like a {name} address, but it is not on our list of known portals. Make sure it is the address your clinic gave you."));
+                $"This address looks like {name}, but it is not on our list of known portals. Make sure it is the address your clinic gave you."));
         }
 
         if (isPortal && facts.Network is { } network)

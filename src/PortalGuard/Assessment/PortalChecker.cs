@@ -21,6 +21,10 @@ internal sealed class PortalChecker(StoreHandle store, INetworkPostureProbe netw
     public async ValueTask<PortalCheck> CheckAsync(WebTarget target, PageSignals signals, bool includeNetwork, CancellationToken cancellationToken)
     {
         var identity = Classifier.Classify(target);
+
+        // Only the catalog's brand words count: whatever else a page says is not evidence of anything.
+        var brands = signals.BrandWords.Where(w => Classifier.FindBrandOwner(w.ToLowerInvariant()) is not null).Select(w => w.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+        signals = signals with { BrandWords = brands };
         string? formActionDomain = null;
         if (signals.FormActionOrigin is { } action && WebTargetParser.TryParse(action, out var actionTarget, out _))
         {
