@@ -129,6 +129,19 @@ public sealed class MessageDispatcherTests : IDisposable
         Assert.Contains(verdict.GetProperty("reasons").EnumerateArray(), r => r.GetProperty("code").GetString() == ReasonCodes.VpnOff);
     }
 
+    [Theory]
+    [InlineData("MyChart", "warn", "unknown-portal-brand")]
+    [InlineData("banana", "ok", "")]
+    public async Task Only_catalog_brand_words_on_an_unknown_site_raise_unknown_portal_brand(string word, string level, string codes)
+    {
+        var reply = await DispatchAsync(System.Text.Encoding.UTF8.GetBytes(
+            $$$"""{"id":1,"type":"assessPage","url":"https://health-login.example","signals":{"hasPasswordField":true,"brandWords":["{{{word}}}"]}}"""));
+
+        var verdict = reply.GetProperty("verdict");
+        Assert.Equal(level, verdict.GetProperty("level").GetString());
+        Assert.Equal(codes, string.Join(' ', verdict.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString())));
+    }
+
     [Fact]
     public async Task AssessPage_keeps_only_the_origin_of_a_full_url()
     {
