@@ -1,0 +1,28 @@
+using PortalGuard.Assessment;
+using PortalGuard.Network;
+using PortalGuard.Storage;
+
+namespace PortalGuard.Host.Cli;
+
+/// <summary>What every command may use: the data folder, the store (opened on first use), the network probe and the output streams.</summary>
+internal sealed class CliContext(TextWriter stdout, TextWriter stderr) : IDisposable
+{
+    private StoreHandle? _store;
+    private PortalChecker? _checker;
+
+    public TextWriter Out { get; } = stdout;
+
+    public TextWriter Error { get; } = stderr;
+
+    public TimeProvider Time { get; } = TimeProvider.System;
+
+    public string DataDirectory { get; } = DataPaths.DataDirectory();
+
+    public StoreHandle Store => _store ??= StoreHandle.Open(DataDirectory, Time);
+
+    public INetworkPostureProbe NetworkProbe => field ??= new NetworkPostureProbe(Time);
+
+    public PortalChecker Checker => _checker ??= new PortalChecker(Store, NetworkProbe);
+
+    public void Dispose() => _store?.Dispose();
+}

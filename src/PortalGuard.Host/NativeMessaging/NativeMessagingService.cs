@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PortalGuard.Messaging;
+using PortalGuard.Messaging.Replies;
+using PortalGuard.Network;
+
+namespace PortalGuard.Host.NativeMessaging;
+
+/// <summary>Runs the one native-messaging session of this process, with the posture watcher beside it, then stops the host.</summary>
+internal sealed partial class NativeMessagingService(
+    NativeMessagingSession session,
+    BrowserCaller caller,
+    AllowedCallers allowedCallers,
+    PostureWatcher watcher,
+    SessionOutcome outcome,
+    IHostApplicationLifetime lifetime,
+    ILogger<NativeMessagingService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var watcherTask = Task.Run(() => watcher.RunAsync(initial: null, PushPostureAsync, watching.Token), CancellationToken.None);
+        try
+        {
+            outcome.ExitCode = await session.RunAsync(caller, allowedCallers, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            outcome.ExitCode = SessionExitCodes.Closed;
+        }
+        catch (IOException ex)
+        {
+            // The browser went away while we were writing: nothing more can be said to it.
+            LogPipeBroken(logger, ex);
+            outcome.ExitCode = SessionExitCodes.Closed;
+        }
+        catch (Exception ex)
+        {
+            LogSessionFailed(logger, ex);
+            outcome.ExitCode = SessionExitCodes.InternalError;
+        }
+        finally
+        {
+            await watching.CancelAsync().ConfigureAwait(false);
+            await watcherTask.ConfigureAwait(false);
+            lifetime.StopApplication();
+        }
+    }
+
+    private async ValueTask PushPostureAsync(NetworkPosture posture)
+    {
+        LogPostureChanged(logger, posture.Vpn);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new PostureChangedEvent(posture), ProtocolJsonContext.Default.PostureChangedEvent);
+        try
+        {
+            await session.PushAsync(payload, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The session is closing; its own loop reports that.
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Network posture changed: VPN {Vpn}; told the extension")]
+    private static partial void LogPostureChanged(ILogger logger, VpnState vpn);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The browser closed the pipe")]
+    private static partial void LogPipeBroken(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "The native-messaging session failed")]
+    private static partial void LogSessionFailed(ILogger logger, Exception exception);
+}

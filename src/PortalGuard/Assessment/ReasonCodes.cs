@@ -1,0 +1,17 @@
+namespace PortalGuard.Assessment;
+
+/// <summary>The stable reason codes. Programs (the extension, scripts using <c>check --json</c>) match on these; never rename one.</summary>
+public static class ReasonCodes
+{
+    public const string LookalikeDomain = "lookalike-domain";
+    public const string NotHttps = "not-https";
+    public const string CredentialsCrossSite = "credentials-cross-site";
+    public const string UnknownPortalBrand = "unknown-portal-brand";
+    public const string PortalUnverified = "portal-unverified";
+    public const string VpnOff = "vpn-off";
+    public const string VpnSplit = "vpn-split";
+    public const string VpnUnknown = "vpn-unknown";
+    public const string Ipv6BypassesTunnel = "ipv6-bypasses-tunnel";
+    public const string PortalMayBlockVpn = "portal-may-block-vpn";
+    public const string StorageUnavailable = "storage-unavailable";
+}

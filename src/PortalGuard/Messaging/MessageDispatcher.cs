@@ -1,0 +1,133 @@
+using System.Text.Unicode;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
+using PortalGuard.Messaging.Replies;
+using PortalGuard.Storage;
+
+namespace PortalGuard.Messaging;
+
+/// <summary>Turns one request frame into one reply frame: validates the envelope, routes by <c>type</c>, and maps every failure to an error reply.</summary>
+internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogger<MessageDispatcher> logger, int maxReplyBytes = NativeMessagingLimits.MaxOutgoingFrameBytes)
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    public async ValueTask<byte[]> DispatchAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
+    {
+        if (frame.IsEmpty)
+        {
+            return Error(null, ProtocolErrorCodes.BadMessage, "The message is empty.");
+        }
+
+        // The JSON reader checks structure but leaves string contents unchecked until they are read: check UTF-8 whole, first.
+        if (!Utf8.IsValid(frame.Span))
+        {
+            return Error(null, ProtocolErrorCodes.BadJson, "The message is not valid UTF-8 JSON.");
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(frame, DocumentOptions);
+        }
+        catch (JsonException)
+        {
+            // The parser's message can quote the input; it stays out of the log and the reply.
+            return Error(null, ProtocolErrorCodes.BadJson, "The message is not valid UTF-8 JSON.");
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return Error(null, ProtocolErrorCodes.BadMessage, "The message must be a JSON object.");
+            }
+
+            JsonElement? id = root.TryGetProperty("id", out var idElement) ? idElement.Clone() : null;
+            try
+            {
+                if (id is not { ValueKind: JsonValueKind.String or JsonValueKind.Number })
+                {
+                    throw new InvalidRequestException("id", "The field 'id' is required and must be a string or a number.");
+                }
+
+                var type = RequestFields.RequiredString(root, "type");
+                return await RouteAsync(type, id.Value, root, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidRequestException ex)
+            {
+                return Error(id, ProtocolErrorCodes.InvalidRequest, ex.Message, field: ex.Field);
+            }
+            catch (ArgumentException ex)
+            {
+                // A value the store refused (an unknown setting, an origin that is not one): the caller's mistake, not logged.
+                return Error(id, ProtocolErrorCodes.InvalidRequest, ex.Message, field: ex.ParamName);
+            }
+            catch (StorageUnavailableException ex)
+            {
+                LogStorageUnavailable(logger, ex.DatabasePath);
+                return Error(id, ProtocolErrorCodes.StorageUnavailable, ex.Message);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                LogHandlerFailed(logger, ex.GetType().Name, ex);
+                return Error(id, ProtocolErrorCodes.InternalError, "The guard had an internal error. It has been logged.");
+            }
+        }
+    }
+
+    /// <summary>Serialises a reply, or replaces it with <c>reply-too-large</c> when it would break the browsers' limit.</summary>
+    public byte[] Serialize<T>(T reply, JsonTypeInfo<T> typeInfo, JsonElement? id)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(reply, typeInfo);
+        if (bytes.Length <= maxReplyBytes)
+        {
+            return bytes;
+        }
+
+        LogReplyTooLarge(logger, bytes.Length);
+        return Error(id, ProtocolErrorCodes.ReplyTooLarge, $"The reply would have been {bytes.Length} bytes, over the browser's limit of {maxReplyBytes}.");
+    }
+
+    public static byte[] Error(JsonElement? id, string code, string message, string? field = null, string? messageType = null) =>
+        JsonSerializer.SerializeToUtf8Bytes(new ErrorReply(id, code, message, field, messageType), ProtocolJsonContext.Default.ErrorReply);
+
+    private async ValueTask<byte[]> RouteAsync(string type, JsonElement id, JsonElement request, CancellationToken cancellationToken)
+    {
+        switch (type)
+        {
+            case MessageTypes.Hello:
+                return Serialize(handlers.Hello(id), ProtocolJsonContext.Default.HelloReply, id);
+            case MessageTypes.AssessPage:
+                return Serialize(await handlers.AssessPageAsync(id, request, cancellationToken).ConfigureAwait(false), ProtocolJsonContext.Default.AssessPageReply, id);
+            case MessageTypes.GetPosture:
+                return Serialize(await handlers.GetPostureAsync(id, cancellationToken).ConfigureAwait(false), ProtocolJsonContext.Default.PostureReply, id);
+            case MessageTypes.CheckPortal:
+                return Serialize(handlers.CheckPortal(id, request), ProtocolJsonContext.Default.CheckPortalReply, id);
+            case MessageTypes.GetSettings:
+                return Serialize(handlers.GetSettings(id), ProtocolJsonContext.Default.SettingsReply, id);
+            case MessageTypes.SetSettings:
+                return Serialize(handlers.SetSettings(id, request), ProtocolJsonContext.Default.SettingsReply, id);
+            case MessageTypes.ReportEvent:
+                return Serialize(handlers.ReportEvent(id, request), ProtocolJsonContext.Default.ReportEventReply, id);
+            default:
+                // The type is echoed only when it is short and plain: it comes from the caller.
+                var shown = type.Length <= 64 && type.All(char.IsAsciiLetterOrDigit) ? type : "(not shown)";
+                return Error(id, ProtocolErrorCodes.UnknownType, $"Unknown message type '{shown}'.", messageType: shown);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A request failed inside the host ({ExceptionType})")]
+    private static partial void LogHandlerFailed(ILogger logger, string exceptionType, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storage unavailable: {DatabasePath}")]
+    private static partial void LogStorageUnavailable(ILogger logger, string? databasePath);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A reply of {Length} bytes exceeded the limit and was replaced by an error")]
+    private static partial void LogReplyTooLarge(ILogger logger, int length);
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using PortalGuard.Assessment;
+using PortalGuard.Messaging.Replies;
+using PortalGuard.Network;
+using PortalGuard.Portals;
+using PortalGuard.Storage;
+
+namespace PortalGuard.Messaging;
+
+/// <summary>One method per protocol v1 request: reads its fields, does the work, builds the reply.</summary>
+internal sealed class RequestHandlers(PortalChecker checker, StoreHandle store, INetworkPostureProbe networkProbe, TimeProvider time, string hostVersion)
+{
+    private const int MaxBrandWords = 32;
+
+    public HelloReply Hello(JsonElement id) =>
+        new(id, MessageTypes.ProtocolVersion, hostVersion, MessageTypes.Capabilities, store.Settings(),
+            store.Store is null ? "unavailable" : "ok", store.Error?.Message);
+
+    public async ValueTask<AssessPageReply> AssessPageAsync(JsonElement id, JsonElement request, CancellationToken cancellationToken)
+    {
+        var target = ParseTarget(RequestFields.RequiredString(request, "url"), "url");
+        var signals = PageSignals.None;
+        if (RequestFields.OptionalObject(request, "signals") is { } s)
+        {
+            const string path = "signals.";
+            signals = new PageSignals(
+                TopFrame: RequestFields.OptionalBool(s, "topFrame", path) ?? true,
+                HasPasswordField: RequestFields.OptionalBool(s, "hasPasswordField", path) ?? false,
+                HasRememberMe: RequestFields.OptionalBool(s, "hasRememberMe", path) ?? false,
+                FormActionOrigin: RequestFields.OptionalString(s, "formActionOrigin", path),
+                BrandWords: RequestFields.OptionalStringArray(s, "brandWords", MaxBrandWords, path));
+        }
+
+        var check = await checker.CheckAsync(target, signals, includeNetwork: true, cancellationToken).ConfigureAwait(false);
+        return new AssessPageReply(id, check.Origin, check.Identity, check.Network, check.Verdict);
+    }
+
+    public async ValueTask<PostureReply> GetPostureAsync(JsonElement id, CancellationToken cancellationToken) =>
+        new(id, await networkProbe.GetPostureAsync([], cancellationToken).ConfigureAwait(false));
+
+    public CheckPortalReply CheckPortal(JsonElement id, JsonElement request)
+    {
+        var target = ParseTarget(RequestFields.RequiredString(request, "host"), "host");
+        var identity = checker.Identify(target);
+        return new CheckPortalReply(id, identity.Host, identity.RegistrableDomain, identity);
+    }
+
+    public SettingsReply GetSettings(JsonElement id) => new(id, MessageTypes.GetSettings, store.Settings());
+
+    public SettingsReply SetSettings(JsonElement id, JsonElement request)
+    {
+        const string path = "settings.";
+        var changes = RequestFields.RequiredObject(request, "settings");
+        var settingsStore = store.Require().Settings;
+        var current = settingsStore.Get();
+        var updated = current with
+        {
+            SharedDevice = RequestFields.OptionalBool(changes, "sharedDevice", path) ?? current.SharedDevice,
+            RequireVpn = RequestFields.OptionalBool(changes, "requireVpn", path) ?? current.RequireVpn,
+            IdleTimeoutMinutes = RequestFields.OptionalInt(changes, "idleTimeoutMinutes", 0, 1440, path) ?? current.IdleTimeoutMinutes,
+        };
+        return new SettingsReply(id, MessageTypes.SetSettings, settingsStore.Update(updated));
+    }
+
+    public ReportEventReply ReportEvent(JsonElement id, JsonElement request)
+    {
+        var code = ParseEnum<AuditEventCode>(RequestFields.RequiredString(request, "event"), "event");
+        var target = ParseTarget(RequestFields.RequiredString(request, "origin"), "origin");
+        VerdictLevel? level = RequestFields.OptionalString(request, "level") is { } l ? ParseEnum<VerdictLevel>(l, "level") : null;
+        var count = RequestFields.OptionalInt(request, "count", 0, 1_000_000);
+
+        // Only the origin is kept, whatever the extension sent: a URL path can carry a patient id.
+        store.Require().Audit.Record(new AuditEvent(time.GetUtcNow(), target.Origin, code, level, count));
+        return new ReportEventReply(id, Recorded: true);
+    }
+
+    private static WebTarget ParseTarget(string value, string field) =>
+        WebTargetParser.TryParse(value, out var target, out var error)
+            ? target!
+            : throw new InvalidRequestException(field, $"The field '{field}' is not a web address PortalGuard can check: {error}");
+
+    private static TEnum ParseEnum<TEnum>(string value, string field)
+        where TEnum : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<TEnum>())
+        {
+            if (string.Equals(JsonNamingPolicy.CamelCase.ConvertName(candidate.ToString()), value, StringComparison.Ordinal))
+            {
+                return candidate;
+            }
+        }
+
+        var allowed = string.Join(", ", Enum.GetValues<TEnum>().Select(v => JsonNamingPolicy.CamelCase.ConvertName(v.ToString())));
+        throw new InvalidRequestException(field, $"The field '{field}' must be one of: {allowed}.");
+    }
+}
