@@ -1,0 +1,33 @@
+using System.Net;
+using PortalGuard.Portals;
+
+namespace PortalGuard.Storage;
+
+/// <summary>
+/// The last gate before the audit trail: whatever a caller passes as an origin leaves here as scheme://host[:port] or not at all.
+/// A URL path can carry a patient id, so a full URL is cut down to its origin, and anything that is not an http(s) URL is refused.
+/// </summary>
+internal static class AuditOrigin
+{
+    /// <summary>The origin of <paramref name="value"/>, written as a browser writes it (lowercase, default port left out).</summary>
+    /// <exception cref="ArgumentException">Not an absolute http or https URL with a host. The message never repeats the value.</exception>
+    public static string Reduce(string? value, string parameterName)
+    {
+        if (string.IsNullOrWhiteSpace(value)
+            || !Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            // The value is not repeated: it may be a whole URL whose path names a patient.
+            throw new ArgumentException(
+                "An audit event's origin must be an http or https origin (scheme://host[:port]) or a URL to take it from.",
+                parameterName);
+        }
+
+        var isIp = uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6;
+        var host = uri.HostNameType == UriHostNameType.IPv6
+            ? IPAddress.Parse(uri.Host.Trim('[', ']')).ToString()
+            : uri.IdnHost.TrimEnd('.').ToLowerInvariant();
+        return new WebTarget(uri.Scheme, host, uri.Port, isIp).Origin;
+    }
+}
