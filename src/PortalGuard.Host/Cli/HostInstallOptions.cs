@@ -105,9 +105,15 @@ internal sealed record HostInstallOptions(ChromiumBrowser Browser, string? UserD
             }
         }
 
+        // With an explicit profile folder the browser makes no difference to where the manifest goes.
+        if (browser is null && userDataDir is not null)
+        {
+            browser = ChromiumBrowser.Chromium;
+        }
+
         if (browser is null)
         {
-            error = $"--browser is required: {BrowserNames}";
+            error = $"--browser is required without --user-data-dir: {BrowserNames}";
             return null;
         }
 
@@ -122,7 +128,7 @@ internal sealed record HostInstallOptions(ChromiumBrowser Browser, string? UserD
             : ChromiumManifestFolders.ForUserDataDir(UserDataDir);
 
     public static string Usage(string verb, bool acceptsPath) =>
-        $"usage: portalguard {verb} --browser chromium|chrome|edge|brave [--user-data-dir DIR] [--scope user]"
+        $"usage: portalguard {verb} --browser chromium|chrome|edge|brave | --user-data-dir DIR [--scope user]"
         + (acceptsPath ? " [--path EXE]" : string.Empty) + " [--force]";
 
     private static (string Name, string? Value) Split(string argument)

@@ -31,7 +31,7 @@ internal static class UninstallCommand
         try
         {
             var folder = options.ManifestFolder(getEnvironmentVariable);
-            var result = HostManifestInstaller.Uninstall(folder, ExtensionIdentity.HostName, options.Force);
+            var result = HostManifestInstaller.Uninstall(folder, HostIdentity.HostName, options.Force);
             CliOutput.WriteResult(stdout, result, options.Browser, executable: null);
             return 0;
         }

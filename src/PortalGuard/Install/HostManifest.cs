@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PortalGuard.Messaging;
 
 namespace PortalGuard.Install;
 
@@ -19,11 +20,11 @@ internal sealed record HostManifest(
 
     /// <summary>The manifest for Chrome, Chromium, Edge and Brave.</summary>
     public static HostManifest ForChromium(string executablePath) =>
-        new(ExtensionIdentity.HostName, DefaultDescription, executablePath, StdioType, AllowedOrigins: [ExtensionIdentity.ChromiumOrigin]);
+        new(HostIdentity.HostName, DefaultDescription, executablePath, StdioType, AllowedOrigins: [AllowedCallers.ChromiumOrigin]);
 
     /// <summary>The manifest for Firefox.</summary>
     public static HostManifest ForFirefox(string executablePath) =>
-        new(ExtensionIdentity.HostName, DefaultDescription, executablePath, StdioType, AllowedExtensions: [ExtensionIdentity.FirefoxAddonId]);
+        new(HostIdentity.HostName, DefaultDescription, executablePath, StdioType, AllowedExtensions: [AllowedCallers.FirefoxAddonId]);
 
     /// <summary>The file name browsers look for: the host name plus <c>.json</c>.</summary>
     [JsonIgnore]

@@ -56,7 +56,7 @@ internal static class HostManifestInstaller
 
     /// <summary>Deletes the manifest named <paramref name="hostName"/> from <paramref name="folder"/> if it is PortalGuard's.</summary>
     /// <exception cref="HostManifestConflictException">The manifest belongs to another program.</exception>
-    public static HostManifestResult Uninstall(string folder, string hostName = ExtensionIdentity.HostName, bool force = false)
+    public static HostManifestResult Uninstall(string folder, string hostName = HostIdentity.HostName, bool force = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(folder);
         var manifestPath = Path.Combine(Path.GetFullPath(folder), hostName + ".json");
@@ -85,8 +85,8 @@ internal static class HostManifestInstaller
     public static bool IsOurProgram(string programPath)
     {
         var fileName = Path.GetFileName(programPath);
-        return string.Equals(fileName, ExtensionIdentity.ExecutableName, StringComparison.Ordinal)
-            || string.Equals(fileName, ExtensionIdentity.ExecutableName + ".exe", StringComparison.OrdinalIgnoreCase);
+        return string.Equals(fileName, HostIdentity.ExecutableName, StringComparison.Ordinal)
+            || string.Equals(fileName, HostIdentity.ExecutableName + ".exe", StringComparison.OrdinalIgnoreCase);
     }
 
     private static void EnsureOurs(string manifestPath, byte[] content, string hostName)

@@ -1,6 +1,5 @@
 using PortalGuard.Host.Cli;
 using PortalGuard.Tests.Install;
-using Xunit;
 
 namespace PortalGuard.Tests.Cli;
 
@@ -89,7 +88,7 @@ public sealed class InstallCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new string[0], "--browser is required")]
+    [InlineData(new string[0], "--browser is required without --user-data-dir")]
     [InlineData(new[] { "--browser", "safari" }, "unknown browser 'safari'")]
     [InlineData(new[] { "--browser" }, "--browser needs a value")]
     [InlineData(new[] { "--browser", "--user-data-dir", "/tmp/x" }, "--browser needs a value")]
@@ -119,6 +118,15 @@ public sealed class InstallCommandTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Contains("pass --path", _stderr.ToString(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("p")));
+    }
+
+    [Fact]
+    public void User_data_dir_alone_is_enough()
+    {
+        var exit = Install(["--user-data-dir", _temp.Combine("p")], processPath: _temp.CreateProgram("portalguard"));
+
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(_temp.Combine("p", "NativeMessagingHosts", "com.portalguard.host.json")));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using PortalGuard.Install;
-using Xunit;
 
 namespace PortalGuard.Tests.Install;
 

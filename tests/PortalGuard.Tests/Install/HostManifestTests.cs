@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using PortalGuard.Install;
-using Xunit;
 
 namespace PortalGuard.Tests.Install;
 
