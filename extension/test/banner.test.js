@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { buildBanner, reasonMessageKey } from "../common/banner.js";
-import { localeLookup } from "./helpers.js";
+import { localeLookup } from "../tools/test-helpers.js";
 
 const en = localeLookup("en");
 const es = localeLookup("es");

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, it } from "node:test";
 import { firefoxManifestText } from "../tools/firefox-manifest.mjs";
 import { SIZES } from "../tools/make-icons.mjs";
-import { extensionRoot, readJson } from "./helpers.js";
+import { extensionRoot, readJson } from "../tools/test-helpers.js";
 
 const manifest = readJson("manifest.json");
 const en = readJson("_locales/en/messages.json");

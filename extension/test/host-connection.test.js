@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { ConnectionStatus, HostConnection } from "../background/host-connection.js";
-import { FakePort, ManualTimers, settle } from "./helpers.js";
+import { FakePort, ManualTimers, settle } from "../tools/test-helpers.js";
 
 const HELLO_REPLY = {
   type: "hello",

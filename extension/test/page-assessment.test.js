@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { HostError } from "../background/host-connection.js";
 import { assessPage } from "../background/page-assessment.js";
-import { localeLookup } from "./helpers.js";
+import { localeLookup } from "../tools/test-helpers.js";
 
 const t = localeLookup("en");
 const signals = { topFrame: true, hasPasswordField: true, hasRememberMe: true, formActionOrigin: null, brandWords: ["MyChart"] };

@@ -1,4 +1,5 @@
-// Test helpers: the browser's i18n lookup read from _locales, a fake native-messaging port, and hand-driven timers.
+// Helpers for the unit tests in extension/test: the browser's i18n lookup read from _locales, a fake native-messaging
+// port, and hand-driven timers. Kept outside extension/test, where node --test would run it as a test file.
 
 import { readFileSync } from "node:fs";
 
