@@ -70,7 +70,7 @@ export class HostConnection {
     this.#timers = timers;
   }
 
-  /** { status, error, failure, hostVersion?, protocolVersion?, capabilities?, settings? } — a frozen snapshot. */
+  /** { status, error, failure, hostVersion?, protocolVersion?, capabilities?, settings?, storage?, storageError? } — a frozen snapshot. */
   get state() {
     return this.#state;
   }
@@ -111,7 +111,7 @@ export class HostConnection {
     port.onMessage.addListener((message) => this.#onMessage(port, message));
     port.onDisconnect.addListener((p) => this.#onDisconnect(port, p));
 
-    this.#hello = this.#send(port, HostRequest.HELLO, { protocolVersion: PROTOCOL_VERSION }).then((reply) => {
+    this.#hello = this.#send(port, HostRequest.HELLO, {}).then((reply) => {
       if (reply.protocolVersion !== PROTOCOL_VERSION) {
         const message = `The PortalGuard program speaks protocol ${reply.protocolVersion}, this extension speaks ${PROTOCOL_VERSION}.`;
         this.#drop(port, message);
@@ -126,6 +126,8 @@ export class HostConnection {
         protocolVersion: reply.protocolVersion,
         capabilities: Array.isArray(reply.capabilities) ? [...reply.capabilities] : [],
         settings: reply.settings ?? null,
+        storage: reply.storage ?? null,
+        storageError: reply.storageError ?? null,
       });
       return reply;
     });

@@ -9,6 +9,7 @@ const HELLO_REPLY = {
   hostVersion: "0.1.0",
   capabilities: ["assessPage"],
   settings: { sharedDevice: false, requireVpn: false, idleTimeoutMinutes: 0 },
+  storage: "ok",
 };
 
 /** A connection whose connectNative hands out fresh fake ports; the browser's lastError is settable. */
@@ -54,12 +55,13 @@ describe("HostConnection", () => {
     const h = harness();
     const hello = h.connection.connect();
     assert.equal(h.connection.state.status, ConnectionStatus.CONNECTING);
-    assert.deepEqual(h.port.lastPosted(), { protocolVersion: 1, id: 1, type: "hello" });
+    assert.deepEqual(h.port.lastPosted(), { id: 1, type: "hello" });
     h.port.reply({ ...HELLO_REPLY, id: 1 });
     await hello;
     assert.equal(h.connection.state.status, ConnectionStatus.ONLINE);
     assert.equal(h.connection.state.hostVersion, "0.1.0");
     assert.deepEqual(h.connection.state.settings, HELLO_REPLY.settings);
+    assert.equal(h.connection.state.storage, "ok");
   });
 
   it("Is_never_online_before_the_host_has_answered", () => {
