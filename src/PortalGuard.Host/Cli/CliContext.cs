@@ -20,7 +20,7 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr) : IDispos
 
     public StoreHandle Store => _store ??= StoreHandle.Open(DataDirectory, Time);
 
-    public INetworkPostureProbe NetworkProbe => field ??= new NetworkPostureProbe(Time);
+    public INetworkPostureProbe NetworkProbe => field ??= NetworkPostureProbe.ForCurrentSystem(Time);
 
     public PortalChecker Checker => _checker ??= new PortalChecker(Store, NetworkProbe);
 

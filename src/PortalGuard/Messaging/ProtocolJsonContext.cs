@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using PortalGuard.Assessment;
+using PortalGuard.Json;
 using PortalGuard.Messaging.Replies;
 using PortalGuard.Network;
 using PortalGuard.Portals;

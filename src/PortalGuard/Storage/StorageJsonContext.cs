@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using PortalGuard.Json;
 using PortalGuard.Portals;
 
 namespace PortalGuard.Storage;

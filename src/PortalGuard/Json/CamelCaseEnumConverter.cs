@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace PortalGuard.Storage;
+namespace PortalGuard.Json;
 
-/// <summary>Writes an enum as its camelCase name (<c>notOffered</c>); a type the source generator can instantiate without reflection.</summary>
+/// <summary>Writes an enum as its camelCase name (<c>notOffered</c>) and reads it back; a type the source generator can instantiate without reflection. Shared by every JSON context.</summary>
 internal sealed class CamelCaseEnumConverter<TEnum> : JsonStringEnumConverter<TEnum>
     where TEnum : struct, Enum
 {

@@ -1,0 +1,20 @@
+using Xunit;
+
+namespace PortalGuard.IntegrationTests.Network;
+
+/// <summary>
+/// A test that needs the network-namespace VPN lab: skipped, with the reason, on a machine that cannot build it, unless the
+/// run is CI (<c>CI</c> set) or <c>PORTALGUARD_REQUIRE_LAB=1</c>, where a missing prerequisite must fail instead.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+internal sealed class NetworkLabFactAttribute : FactAttribute
+{
+    public NetworkLabFactAttribute()
+    {
+        if (WireGuardLab.MissingPrerequisite() is { } missing && !WireGuardLab.IsRequired)
+        {
+            Skip = $"network lab skipped: {missing}. It needs root, /dev/net/tun, bash, ip, wg and wireguard-go "
+                + "(apt: iproute2 wireguard-tools wireguard-go, listed in .ci/apt-packages). Set PORTALGUARD_REQUIRE_LAB=1 to fail instead.";
+        }
+    }
+}

@@ -1,0 +1,301 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using PortalGuard.NetProbe;
+using PortalGuard.Network;
+
+namespace PortalGuard.IntegrationTests.Network;
+
+/// <summary>
+/// Two network namespaces, "client" and "server", joined by a veth pair (the ISP link: the client's default routes go to
+/// the server), and a WireGuard tunnel between them run by wireguard-go (this kernel has no WireGuard module). The probe
+/// runs inside the client namespace. Every address is inside these namespaces; nothing leaves them.
+/// Names carry a random suffix: wireguard-go's control sockets live in /var/run/wireguard, shared by all namespaces.
+/// </summary>
+internal sealed class WireGuardLab : IAsyncDisposable
+{
+    /// <summary>A "portal" beyond the server: reached through the default route, whichever that is.</summary>
+    public const string PortalV4 = "10.250.0.10";
+
+    public const string PortalV6 = "fd30::10";
+
+    private const string ServerLinkV4 = "10.200.0.1";
+    private const string ServerLinkV6 = "fd20::1";
+    private const string ServerTunnelV4 = "10.201.0.1";
+    private const string WireGuardPort = "51820";
+    private const string WgQuickTable = "51820"; // wg-quick's table and fwmark
+
+    private static readonly string[] Tools = ["ip", "wg", "wireguard-go", "bash"];
+
+    private readonly List<Process> _daemons = [];
+    private readonly string _keyDirectory = Directory.CreateTempSubdirectory("portalguard-lab-").FullName;
+
+    private WireGuardLab(string suffix)
+    {
+        ClientNamespace = $"pg-client-{suffix}";
+        ServerNamespace = $"pg-server-{suffix}";
+        ClientLink = $"pgvc{suffix}";
+        ServerLink = $"pgvs{suffix}";
+
+        // Deliberately not wg*: the kind must come from sysfs, not from the name.
+        ClientTunnel = $"pgtc{suffix}";
+        ServerTunnel = $"pgts{suffix}";
+    }
+
+    public static bool IsRequired =>
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")) || Environment.GetEnvironmentVariable("PORTALGUARD_REQUIRE_LAB") == "1";
+
+    public string ClientNamespace { get; }
+
+    public string ServerNamespace { get; }
+
+    /// <summary>The client's end of the veth pair: its ordinary, non-VPN link.</summary>
+    public string ClientLink { get; }
+
+    public string ServerLink { get; }
+
+    public string ClientTunnel { get; }
+
+    public string ServerTunnel { get; }
+
+    /// <summary>Why the lab cannot be built here, or null when it can.</summary>
+    public static string? MissingPrerequisite()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return "not Linux";
+        }
+
+        if (!IsRoot())
+        {
+            return "not running as root";
+        }
+
+        if (!File.Exists("/dev/net/tun"))
+        {
+            return "no /dev/net/tun";
+        }
+
+        var missing = Tools.Where(tool => FindOnPath(tool) is null).ToArray();
+        return missing.Length == 0 ? null : "missing " + string.Join(", ", missing);
+    }
+
+    /// <summary>Builds the namespaces, the ISP link with IPv4 and IPv6 default routes, and a tunnel that is up but routes nothing yet.</summary>
+    public static async Task<WireGuardLab> StartAsync(bool tunnelCarriesIPv6 = true)
+    {
+        if (MissingPrerequisite() is { } missing)
+        {
+            throw new InvalidOperationException($"the network lab cannot run here: {missing}");
+        }
+
+        var lab = new WireGuardLab(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3)));
+        try
+        {
+            await lab.BuildAsync(tunnelCarriesIPv6);
+            return lab;
+        }
+        catch
+        {
+            await lab.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>What wg-quick does for AllowedIPs = 0.0.0.0/0 (and ::/0): a default route in table 51820, used for everything not marked as the tunnel's own.</summary>
+    public async Task RouteEverythingThroughTunnelAsync(bool ipv6)
+    {
+        await WgInClientAsync("set", ClientTunnel, "fwmark", WgQuickTable);
+        foreach (var family in ipv6 ? new[] { "-4", "-6" } : ["-4"])
+        {
+            await IpAsync("-n", ClientNamespace, family, "route", "add", "default", "dev", ClientTunnel, "table", WgQuickTable);
+            await IpAsync("-n", ClientNamespace, family, "rule", "add", "not", "fwmark", WgQuickTable, "table", WgQuickTable);
+            await IpAsync("-n", ClientNamespace, family, "rule", "add", "table", "main", "suppress_prefixlength", "0");
+        }
+    }
+
+    /// <summary>A default route through the tunnel in the main table, ahead of the ISP's (the endpoint stays reachable on-link).</summary>
+    public Task RouteDefaultThroughTunnelInMainTableAsync() =>
+        IpAsync("-n", ClientNamespace, "route", "add", "default", "dev", ClientTunnel, "metric", "50");
+
+    /// <summary>A host route for one destination over the ISP link, as a split-tunnel exclusion installs it.</summary>
+    public Task RouteOutsideTunnelAsync(string destination) =>
+        IpAsync("-n", ClientNamespace, "route", "add", destination, "via", destination.Contains(':', StringComparison.Ordinal) ? ServerLinkV6 : ServerLinkV4, "dev", ClientLink);
+
+    public Task BringTunnelDownAsync() => IpAsync("-n", ClientNamespace, "link", "set", ClientTunnel, "down");
+
+    public async Task RemoveDefaultRoutesAsync()
+    {
+        await IpAsync("-n", ClientNamespace, "-4", "route", "del", "default");
+        await IpAsync("-n", ClientNamespace, "-6", "route", "del", "default");
+    }
+
+    /// <summary>Runs the real probe inside the client namespace (so .NET and /sys see that namespace's interfaces).</summary>
+    public async Task<NetworkPosture> ProbeAsync(params string[] destinations)
+    {
+        var probe = Path.Combine(AppContext.BaseDirectory, "PortalGuard.NetProbe.dll");
+        string[] arguments = ["netns", "exec", ClientNamespace, DotnetHost(), "exec", probe, .. destinations];
+        var json = await LabProcess.RunAsync(Tool("ip"), arguments);
+        return JsonSerializer.Deserialize(json, NetProbeJsonContext.Default.NetworkPosture)
+            ?? throw new InvalidOperationException("the probe printed null");
+    }
+
+    /// <summary>Sends one datagram to the server's tunnel address and waits for the WireGuard handshake it causes: the tunnel is real.</summary>
+    public async Task<bool> TunnelCarriesTrafficAsync()
+    {
+        await LabProcess.RunAsync(Tool("ip"), ["netns", "exec", ClientNamespace, "bash", "-c", $"echo lab > /dev/udp/{ServerTunnelV4}/9"]);
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            var handshakes = await WgInClientAsync("show", ClientTunnel, "latest-handshakes");
+            if (handshakes.Split('\t', StringSplitOptions.TrimEntries).LastOrDefault() is { } seconds && seconds != "0" && seconds.Length > 0)
+            {
+                return true;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var daemon in _daemons)
+        {
+            LabProcess.Stop(daemon);
+            daemon.Dispose();
+        }
+
+        foreach (var ns in new[] { ClientNamespace, ServerNamespace })
+        {
+            try
+            {
+                await IpAsync("netns", "delete", ns);
+            }
+            catch (Exception)
+            {
+                // Never created (setup failed early); the other clean-up steps still run.
+            }
+        }
+
+        foreach (var tunnel in new[] { ClientTunnel, ServerTunnel })
+        {
+            var socket = $"/var/run/wireguard/{tunnel}.sock";
+            if (File.Exists(socket))
+            {
+                File.Delete(socket);
+            }
+        }
+
+        Directory.Delete(_keyDirectory, recursive: true);
+    }
+
+    private async Task BuildAsync(bool tunnelCarriesIPv6)
+    {
+        await IpAsync("netns", "add", ClientNamespace);
+        await IpAsync("netns", "add", ServerNamespace);
+        await IpAsync("-n", ClientNamespace, "link", "set", "lo", "up");
+        await IpAsync("-n", ServerNamespace, "link", "set", "lo", "up");
+
+        // The ISP link.
+        await IpAsync("-n", ClientNamespace, "link", "add", ClientLink, "type", "veth", "peer", "name", ServerLink, "netns", ServerNamespace);
+        await IpAsync("-n", ClientNamespace, "addr", "add", "10.200.0.2/24", "dev", ClientLink);
+        await IpAsync("-n", ClientNamespace, "-6", "addr", "add", "fd20::2/64", "dev", ClientLink, "nodad");
+        await IpAsync("-n", ServerNamespace, "addr", "add", $"{ServerLinkV4}/24", "dev", ServerLink);
+        await IpAsync("-n", ServerNamespace, "-6", "addr", "add", $"{ServerLinkV6}/64", "dev", ServerLink, "nodad");
+        await IpAsync("-n", ClientNamespace, "link", "set", ClientLink, "up");
+        await IpAsync("-n", ServerNamespace, "link", "set", ServerLink, "up");
+        await IpAsync("-n", ClientNamespace, "-4", "route", "add", "default", "via", ServerLinkV4, "metric", "100");
+        await IpAsync("-n", ClientNamespace, "-6", "route", "add", "default", "via", ServerLinkV6, "metric", "100");
+
+        // The tunnel.
+        var (clientKey, clientPublic) = await NewKeyAsync("client");
+        var (serverKey, serverPublic) = await NewKeyAsync("server");
+        await StartWireGuardAsync(ServerNamespace, ServerTunnel);
+        await StartWireGuardAsync(ClientNamespace, ClientTunnel);
+
+        await LabProcess.RunAsync(Tool("ip"), ["netns", "exec", ServerNamespace, Tool("wg"), "set", ServerTunnel, "listen-port", WireGuardPort,
+            "private-key", serverKey, "peer", clientPublic, "allowed-ips", "10.201.0.2/32,fd21::2/128"]);
+        await IpAsync("-n", ServerNamespace, "addr", "add", $"{ServerTunnelV4}/24", "dev", ServerTunnel);
+        await IpAsync("-n", ServerNamespace, "-6", "addr", "add", "fd21::1/64", "dev", ServerTunnel, "nodad");
+        await IpAsync("-n", ServerNamespace, "link", "set", ServerTunnel, "up");
+
+        await WgInClientAsync("set", ClientTunnel, "private-key", clientKey, "peer", serverPublic,
+            "endpoint", $"{ServerLinkV4}:{WireGuardPort}", "allowed-ips", tunnelCarriesIPv6 ? "0.0.0.0/0,::/0" : "0.0.0.0/0");
+        await IpAsync("-n", ClientNamespace, "addr", "add", "10.201.0.2/24", "dev", ClientTunnel);
+        if (tunnelCarriesIPv6)
+        {
+            await IpAsync("-n", ClientNamespace, "-6", "addr", "add", "fd21::2/64", "dev", ClientTunnel, "nodad");
+        }
+
+        await IpAsync("-n", ClientNamespace, "link", "set", ClientTunnel, "up");
+    }
+
+    private async Task StartWireGuardAsync(string ns, string tunnel)
+    {
+        // -f keeps wireguard-go in the foreground, so the PID recorded here is the one to end.
+        var daemon = LabProcess.StartDaemon(Tool("ip"), ["netns", "exec", ns, Tool("wireguard-go"), "-f", tunnel], new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["LOG_LEVEL"] = "error",
+        });
+        _daemons.Add(daemon);
+
+        var socket = $"/var/run/wireguard/{tunnel}.sock";
+        for (var attempt = 0; attempt < 100 && !File.Exists(socket); attempt++)
+        {
+            if (daemon.HasExited)
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"wireguard-go for {tunnel} exited with {daemon.ExitCode}"));
+            }
+
+            await Task.Delay(50);
+        }
+
+        if (!File.Exists(socket))
+        {
+            throw new TimeoutException($"wireguard-go did not create {socket} within 5 s");
+        }
+    }
+
+    private async Task<(string PrivateKeyFile, string PublicKey)> NewKeyAsync(string name)
+    {
+        var privateKey = (await LabProcess.RunAsync(Tool("wg"), ["genkey"])).Trim();
+        var publicKey = (await LabProcess.RunAsync(Tool("wg"), ["pubkey"], privateKey + "\n")).Trim();
+        var file = Path.Combine(_keyDirectory, name + ".key");
+        await File.WriteAllTextAsync(file, privateKey + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return (file, publicKey);
+    }
+
+    private Task<string> WgInClientAsync(params string[] arguments) =>
+        LabProcess.RunAsync(Tool("ip"), ["netns", "exec", ClientNamespace, Tool("wg"), .. arguments]);
+
+    private static Task<string> IpAsync(params string[] arguments) => LabProcess.RunAsync(Tool("ip"), arguments);
+
+    /// <summary>A tool's full path (ip lives in /usr/sbin, not always on a test runner's PATH).</summary>
+    private static string Tool(string name) => FindOnPath(name) ?? name;
+
+    /// <summary>The dotnet host running these tests, so the probe runs on the same runtime.</summary>
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
+        : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
+        : "dotnet";
+
+    private static bool IsRoot()
+    {
+        // "Uid:\treal\teffective\tsaved\tfs"; no P/Invoke needed.
+        var uid = File.ReadLines("/proc/self/status").FirstOrDefault(line => line.StartsWith("Uid:", StringComparison.Ordinal));
+        return uid?.Split('\t', StringSplitOptions.RemoveEmptyEntries) is [_, _, "0", ..];
+    }
+
+    private static string? FindOnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/sbin")
+            .Append("/sbin")
+            .Select(dir => Path.Combine(dir, tool))
+            .FirstOrDefault(File.Exists);
+}
