@@ -1,0 +1,52 @@
+// What the extension and the native host agree on: protocol v1 names, and the messages between content script and worker.
+
+export const HOST_NAME = "com.portalguard.host";
+export const PROTOCOL_VERSION = 1;
+
+/** Request types the host answers (docs/protocol.md). */
+export const HostRequest = Object.freeze({
+  HELLO: "hello",
+  ASSESS_PAGE: "assessPage",
+  GET_POSTURE: "getPosture",
+  CHECK_PORTAL: "checkPortal",
+  GET_SETTINGS: "getSettings",
+  SET_SETTINGS: "setSettings",
+  REPORT_EVENT: "reportEvent",
+});
+
+/** Messages the host sends without an id. */
+export const HostPush = Object.freeze({
+  POSTURE_CHANGED: "postureChanged",
+});
+
+/** Messages from the content script to the service worker (never seen by the host). */
+export const PageMessage = Object.freeze({
+  ASSESS: "pg:assessPage",
+  BANNER_SHOWN: "pg:bannerShown",
+});
+
+export const VerdictLevel = Object.freeze({ OK: "ok", WARN: "warn", BLOCK: "block" });
+
+const LEVELS = new Set(Object.values(VerdictLevel));
+
+/**
+ * The verdict of an assessPage reply in a shape the extension can rely on, or null when the reply has none.
+ * A level the extension does not know is read as "warn": never as "ok".
+ */
+export function readVerdict(reply) {
+  const verdict = reply?.verdict;
+  if (verdict === null || typeof verdict !== "object") {
+    return null;
+  }
+  const level = LEVELS.has(verdict.level) ? verdict.level : VerdictLevel.WARN;
+  const reasons = Array.isArray(verdict.reasons)
+    ? verdict.reasons
+        .filter((r) => r !== null && typeof r === "object" && typeof r.code === "string")
+        .map((r) => ({
+          code: r.code,
+          severity: typeof r.severity === "string" ? r.severity : level,
+          message: typeof r.message === "string" ? r.message : "",
+        }))
+    : [];
+  return { level, reasons };
+}

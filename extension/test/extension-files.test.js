@@ -1,0 +1,132 @@
+// The files a browser reads: manifests, locales and icons agree with each other and with the code.
+
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { describe, it } from "node:test";
+import { firefoxManifestText } from "../tools/firefox-manifest.mjs";
+import { SIZES } from "../tools/make-icons.mjs";
+import { extensionRoot, readJson } from "../tools/test-helpers.js";
+
+const manifest = readJson("manifest.json");
+const en = readJson("_locales/en/messages.json");
+const es = readJson("_locales/es/messages.json");
+
+function sourceFiles(dir = "") {
+  const files = [];
+  for (const entry of readdirSync(new URL(dir || ".", extensionRoot), { withFileTypes: true })) {
+    const path = `${dir}${entry.name}`;
+    if (entry.isDirectory() && !["test", "tools", "node_modules"].includes(entry.name)) {
+      files.push(...sourceFiles(`${path}/`));
+    } else if (entry.isFile() && entry.name.endsWith(".js")) {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+describe("manifest.json", () => {
+  it("Key_gives_the_fixed_extension_id", () => {
+    const digest = createHash("sha256").update(Buffer.from(manifest.key, "base64")).digest("hex");
+    const id = [...digest.slice(0, 32)].map((c) => String.fromCharCode(97 + Number.parseInt(c, 16))).join("");
+    assert.equal(id, "jmiahmlkaajnbmiihmbhdcjlennoiaoh");
+  });
+
+  it("Asks_only_for_native_messaging", () => {
+    assert.deepEqual(manifest.permissions, ["nativeMessaging"]);
+    assert.equal(manifest.host_permissions, undefined);
+  });
+
+  it("Every_file_it_names_exists", () => {
+    const named = [
+      manifest.background.service_worker,
+      ...manifest.content_scripts.flatMap((c) => c.js),
+      ...Object.values(manifest.icons),
+      ...Object.values(manifest.action.default_icon),
+      ...manifest.web_accessible_resources.flatMap((r) => r.resources).filter((r) => !r.includes("*")),
+    ];
+    for (const file of named) {
+      assert.ok(existsSync(new URL(file, extensionRoot)), file);
+    }
+  });
+
+  it("Modules_the_content_script_imports_are_reachable_from_pages", () => {
+    const exposed = manifest.web_accessible_resources.flatMap((r) => r.resources);
+    const reachable = (file) => exposed.some((pattern) => new RegExp(`^${pattern.replace(".", "\\.").replace("*", "[^/]*")}$`, "u").test(file));
+    for (const file of sourceFiles().filter((f) => f.startsWith("content/") && f !== "content/content.js")) {
+      assert.ok(reachable(file), file);
+      for (const [, target] of readFileSync(new URL(file, extensionRoot), "utf8").matchAll(/from "(\.\.?\/.+?)"/gu)) {
+        const resolved = new URL(target, new URL(file, extensionRoot)).pathname.slice(extensionRoot.pathname.length);
+        assert.ok(reachable(resolved), `${file} imports ${resolved}`);
+      }
+    }
+  });
+
+  it("Firefox_manifest_is_the_generated_one", () => {
+    const committed = readFileSync(new URL("manifest.firefox.json", extensionRoot), "utf8");
+    assert.equal(committed, firefoxManifestText(readFileSync(new URL("manifest.json", extensionRoot), "utf8")), "run node extension/tools/firefox-manifest.mjs");
+    const firefox = JSON.parse(committed);
+    assert.equal(firefox.browser_specific_settings.gecko.id, "portalguard@portalguard.org");
+    assert.equal(firefox.key, undefined);
+  });
+});
+
+describe("_locales", () => {
+  it("English_and_spanish_have_the_same_messages_and_placeholders", () => {
+    assert.deepEqual(Object.keys(es).sort(), Object.keys(en).sort());
+    for (const key of Object.keys(en)) {
+      assert.deepEqual(es[key].placeholders ?? null, en[key].placeholders ?? null, key);
+      const used = (text) => [...text.matchAll(/\$([A-Z_]+)\$/gu)].map((m) => m[1]).sort();
+      assert.deepEqual(used(es[key].message), used(en[key].message), key);
+      assert.ok(es[key].message.trim().length > 0, key);
+    }
+  });
+
+  it("Every_message_the_code_asks_for_exists", () => {
+    const asked = new Set();
+    for (const file of sourceFiles()) {
+      const text = readFileSync(new URL(file, extensionRoot), "utf8");
+      for (const [, key] of text.matchAll(/\bt\("([A-Za-z0-9_]+)"/gu)) {
+        asked.add(key);
+      }
+    }
+    for (const [, key] of JSON.stringify(manifest).matchAll(/__MSG_([A-Za-z0-9_]+)__/gu)) {
+      asked.add(key);
+    }
+    assert.ok(asked.size > 5);
+    for (const key of asked) {
+      assert.ok(en[key], key);
+    }
+  });
+
+  it("Every_reason_code_of_the_design_has_words", () => {
+    const codes = [
+      "vpn-off",
+      "lookalike-domain",
+      "not-https",
+      "credentials-cross-site",
+      "dns-outside-tunnel",
+      "ipv6-bypasses-tunnel",
+      "open-wifi",
+      "certificate-invalid",
+      "portal-may-block-vpn",
+      "unknown-portal-brand",
+      "guard-offline",
+      "guard-error",
+    ];
+    for (const code of codes) {
+      assert.ok(en[`reason_${code.replaceAll("-", "_")}`], code);
+    }
+  });
+});
+
+describe("icons", () => {
+  for (const size of SIZES) {
+    it(`icon_${size}_is_a_${size}px_png`, () => {
+      const png = readFileSync(new URL(`icons/icon-${size}.png`, extensionRoot));
+      assert.equal(png.subarray(1, 4).toString("ascii"), "PNG");
+      assert.equal(png.readUInt32BE(16), size);
+      assert.equal(png.readUInt32BE(20), size);
+    });
+  }
+});

@@ -1,0 +1,257 @@
+using System.Collections;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace PortalGuard.EndToEndTests;
+
+/// <summary>One real Chromium with the PortalGuard extension loaded, in a temporary HOME, profile and data folder of
+/// its own. Dispose closes the browser and ends every process it started (the host included), by PID.</summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);
+
+    private readonly IPlaywright _playwright;
+    private readonly IBrowserContext _context;
+    private readonly ITestOutputHelper _output;
+    private readonly string _profile;
+    private ServiceWorkerDevTools? _worker;
+
+    private BrowserSession(string root, string profile, IPlaywright playwright, IBrowserContext context, ITestOutputHelper output)
+    {
+        Root = root;
+        _profile = profile;
+        _playwright = playwright;
+        _context = context;
+        _output = output;
+    }
+
+    /// <summary>The session's temporary folder; its path marks every process the session started.</summary>
+    public string Root { get; }
+
+    public string DataDirectory => Path.Combine(Root, "data");
+
+    /// <summary>A fresh HOME (trusting the test authority), profile and data folder; <paramref name="prepareProfile"/> runs
+    /// before the browser starts (to install the host manifest, or not).</summary>
+    public static async Task<BrowserSession> LaunchAsync(PortalFixture fixture, ITestOutputHelper output, Func<Folders, Task> prepareProfile)
+    {
+        ArgumentNullException.ThrowIfNull(fixture);
+        ArgumentNullException.ThrowIfNull(prepareProfile);
+        var root = Directory.CreateTempSubdirectory("pg-e2e-").FullName;
+        var folders = new Folders(Path.Combine(root, "home"), Path.Combine(root, "profile"), Path.Combine(root, "data"));
+        Directory.CreateDirectory(folders.Home);
+        Directory.CreateDirectory(folders.Profile);
+        Directory.CreateDirectory(folders.Data);
+
+        await fixture.Certificates.TrustInNssDatabaseAsync(folders.Home, PortalFixture.CertutilPath);
+        await prepareProfile(folders);
+
+        var extension = RepositoryLayout.ExtensionFolder;
+        var playwright = await Playwright.CreateAsync();
+        try
+        {
+            var context = await playwright.Chromium.LaunchPersistentContextAsync(folders.Profile, new BrowserTypeLaunchPersistentContextOptions
+            {
+                ExecutablePath = PortalFixture.ChromiumPath,
+                Headless = true,
+                Timeout = (float)WaitLimit.TotalMilliseconds,
+                IgnoreDefaultArgs = ["--disable-extensions"],
+                Args =
+                [
+                    $"--disable-extensions-except={extension}",
+                    $"--load-extension={extension}",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--lang=en-US",
+                    // DevTools on a port the browser picks, to read the extension's service worker (see ServiceWorkerDevTools).
+                    "--remote-debugging-port=0",
+                    // The portal's real name reaches the local server; every other name fails without a lookup.
+                    $"--host-resolver-rules=MAP {PortalFixture.PortalHost} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                ],
+                Env = BrowserEnvironment(folders),
+                ViewportSize = new ViewportSize { Width = 1100, Height = 640 },
+            });
+            return new BrowserSession(root, folders.Profile, playwright, context, output);
+        }
+        catch
+        {
+            playwright.Dispose();
+            await OwnProcesses.EndAsync(root, TimeSpan.Zero);
+            throw;
+        }
+    }
+
+    public async Task<IPage> OpenAsync(string url)
+    {
+        var page = await _context.NewPageAsync();
+        await page.GotoAsync(url, new PageGotoOptions { Timeout = (float)WaitLimit.TotalMilliseconds });
+        return page;
+    }
+
+    /// <summary>Evaluates an expression in the extension's service worker (where <c>globalThis.portalGuard</c> lives).</summary>
+    public async Task<JsonElement> EvaluateInWorkerAsync(string expression)
+    {
+        _worker ??= await ServiceWorkerDevTools.ConnectAsync(_profile, "/background/service-worker.js", WaitLimit);
+        return await _worker.EvaluateAsync(expression);
+    }
+
+    /// <summary>Waits until the worker's record of a tab on <paramref name="origin"/> satisfies the condition.</summary>
+    public async Task<JsonElement> WaitForTabStateAsync(string origin, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow + WaitLimit;
+        JsonElement last = default;
+        while (DateTime.UtcNow < deadline)
+        {
+            last = await EvaluateInWorkerAsync("portalGuard.allTabStates()");
+            foreach (var tab in last.EnumerateObject())
+            {
+                if (tab.Value.GetProperty("origin").GetString() == origin && condition(tab.Value))
+                {
+                    return tab.Value;
+                }
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No tab on {origin} reached the expected state in {WaitLimit.TotalSeconds} s; the worker knows: {last}");
+    }
+
+    /// <summary>Reads the text inside an element's shadow root through the DevTools protocol, which sees closed shadow
+    /// roots that the page's own scripts cannot. Returns the root's mode and its text.</summary>
+    public async Task<(string Mode, string Text)> ReadShadowRootAsync(IPage page, string hostTag)
+    {
+        var cdp = await _context.NewCDPSessionAsync(page);
+        var document = await cdp.SendAsync("DOM.getDocument", new Dictionary<string, object> { ["depth"] = -1, ["pierce"] = true })
+            ?? throw new InvalidOperationException("DOM.getDocument returned nothing");
+        var host = FindElement(document.GetProperty("root"), hostTag.ToUpperInvariant())
+            ?? throw new InvalidOperationException($"<{hostTag}> is not in the page");
+        var root = host.GetProperty("shadowRoots")[0];
+        var text = new List<string>();
+        CollectText(root, text);
+        return (root.GetProperty("shadowRootType").GetString()!, string.Join(" ", text));
+    }
+
+    public async Task ScreenshotAsync(IPage page, string fileName)
+    {
+        var path = Path.Combine(RepositoryLayout.ArtifactsFolder, fileName);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        _output.WriteLine($"screenshot: {path}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_worker is not null)
+        {
+            await _worker.DisposeAsync();
+        }
+
+        try
+        {
+            await _context.CloseAsync();
+        }
+        catch (PlaywrightException exception)
+        {
+            _output.WriteLine($"closing the browser: {exception.Message}");
+        }
+
+        _playwright.Dispose();
+        // The host exits when the browser closes its stdin; whatever is still running after that is ended by PID.
+        await OwnProcesses.EndAsync(Root, TimeSpan.FromSeconds(5));
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException exception)
+        {
+            _output.WriteLine($"could not delete {Root}: {exception.Message}");
+        }
+    }
+
+    /// <summary>The browser's environment: this process's, with HOME, the XDG folders and the host's data folder pointed
+    /// into the session. (Playwright replaces the whole environment when one is given.)</summary>
+    private static Dictionary<string, string> BrowserEnvironment(Folders folders)
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
+        {
+            environment[(string)variable.Key] = (string?)variable.Value ?? string.Empty;
+        }
+
+        environment.Remove("PORTALGUARD_ALLOWED_ORIGINS");
+        environment["HOME"] = folders.Home;
+        environment["XDG_CONFIG_HOME"] = Path.Combine(folders.Home, ".config");
+        environment["XDG_CACHE_HOME"] = Path.Combine(folders.Home, ".cache");
+        environment["XDG_DATA_HOME"] = Path.Combine(folders.Home, ".local", "share");
+        environment["XDG_STATE_HOME"] = Path.Combine(folders.Home, ".local", "state");
+        environment["PORTALGUARD_DATA_DIR"] = folders.Data;
+        environment["LANGUAGE"] = "en";
+        // The framework-dependent host finds the .NET runtime through DOTNET_ROOT wherever HOME points.
+        environment.TryAdd("DOTNET_ROOT", DotnetRoot());
+        return environment;
+    }
+
+    private static string DotnetRoot()
+    {
+        // .../dotnet/shared/Microsoft.NETCore.App/<version>/System.Private.CoreLib.dll
+        var runtimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
+        return Path.GetFullPath(Path.Combine(runtimeFolder, "..", "..", ".."));
+    }
+
+    private static JsonElement? FindElement(JsonElement node, string nodeName)
+    {
+        if (node.TryGetProperty("nodeName", out var name) && name.GetString() == nodeName)
+        {
+            return node;
+        }
+
+        foreach (var childList in new[] { "children", "shadowRoots" })
+        {
+            if (node.TryGetProperty(childList, out var children))
+            {
+                foreach (var child in children.EnumerateArray())
+                {
+                    if (FindElement(child, nodeName) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static void CollectText(JsonElement node, List<string> text)
+    {
+        if (node.GetProperty("nodeType").GetInt32() == 3)
+        {
+            var value = node.GetProperty("nodeValue").GetString();
+            if (!string.IsNullOrWhiteSpace(value))
+            {
+                text.Add(value.Trim());
+            }
+        }
+
+        if (node.TryGetProperty("nodeName", out var name) && name.GetString() == "STYLE")
+        {
+            return;
+        }
+
+        if (node.TryGetProperty("children", out var children))
+        {
+            foreach (var child in children.EnumerateArray())
+            {
+                CollectText(child, text);
+            }
+        }
+    }
+
+    /// <summary>The session's folders: the browser's HOME, its --user-data-dir, and the host's PORTALGUARD_DATA_DIR.</summary>
+    public sealed record Folders(string Home, string Profile, string Data);
+}

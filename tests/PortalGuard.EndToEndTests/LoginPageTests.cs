@@ -1,0 +1,134 @@
+using PortalGuard.Install;
+using Xunit.Abstractions;
+
+namespace PortalGuard.EndToEndTests;
+
+/// <summary>The whole path in a real Chromium: a portal's login page → content script → service worker →
+/// <c>portalguard</c> over native messaging → verdict → a banner on the page.</summary>
+[Collection(WithChromium.Name)]
+public sealed class LoginPageTests(PortalFixture fixture, ITestOutputHelper output)
+{
+    private const string VpnOffSentence =
+        @"You opened .+ without a VPN\. People on this network could see that you use it\. Connect your VPN before you sign in\.";
+
+    [Fact]
+    public async Task Portal_login_page_without_vpn_shows_the_hosts_vpn_off_warning()
+    {
+        if (!fixture.CanRun(output))
+        {
+            return;
+        }
+
+        await using var browser = await BrowserSession.LaunchAsync(fixture, output, InstallRealHostAsync);
+        var page = await browser.OpenAsync(fixture.LoginUrl);
+
+        var tab = await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("bannerShown").GetBoolean());
+        await browser.ScreenshotAsync(page, "vpn-off-banner.png");
+
+        Assert.True(tab.GetProperty("answeredByHost").GetBoolean(), tab.ToString());
+        Assert.Equal("warn", tab.GetProperty("level").GetString());
+        Assert.Contains("vpn-off", tab.GetProperty("codes").EnumerateArray().Select(c => c.GetString()));
+        var connection = await browser.EvaluateInWorkerAsync("portalGuard.connectionState()");
+        Assert.Equal("online", connection.GetProperty("status").GetString());
+
+        var (mode, text) = await browser.ReadShadowRootAsync(page, "portalguard-banner");
+        Assert.Equal("closed", mode);
+        Assert.Matches(VpnOffSentence, text);
+
+        // The page itself can neither reach the banner nor read its words.
+        Assert.True(await page.EvaluateAsync<bool>("() => document.querySelector('portalguard-banner').shadowRoot === null"));
+        Assert.DoesNotContain("VPN", await page.EvaluateAsync<string>("() => document.documentElement.innerText"), StringComparison.Ordinal);
+
+        // The extension told the host the warning was shown; the audit trail keeps the origin and never the path.
+        var audit = await WaitForAuditAsync(browser.DataDirectory, "warningShown");
+        Assert.Contains(fixture.Origin, audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("/MyChart/Authentication", audit, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_the_host_installed_the_extension_says_guard_offline_and_never_ok()
+    {
+        if (!fixture.CanRun(output))
+        {
+            return;
+        }
+
+        await using var browser = await BrowserSession.LaunchAsync(fixture, output, _ => Task.CompletedTask);
+        var page = await browser.OpenAsync(fixture.LoginUrl);
+
+        var tab = await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("bannerShown").GetBoolean());
+        await browser.ScreenshotAsync(page, "guard-offline-banner.png");
+
+        Assert.False(tab.GetProperty("answeredByHost").GetBoolean());
+        Assert.Equal("warn", tab.GetProperty("level").GetString());
+        Assert.Equal(["guard-offline"], tab.GetProperty("codes").EnumerateArray().Select(c => c.GetString()));
+        var connection = await browser.EvaluateInWorkerAsync("portalGuard.connectionState()");
+        Assert.Equal("offline", connection.GetProperty("status").GetString());
+        Assert.Equal("Specified native messaging host not found.", connection.GetProperty("error").GetString());
+        Assert.Equal("not-installed", connection.GetProperty("failure").GetString());
+
+        var (_, text) = await browser.ReadShadowRootAsync(page, "portalguard-banner");
+        Assert.Contains("PortalGuard cannot check this page right now", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Host_installed_for_another_extension_is_reported_as_forbidden()
+    {
+        if (!fixture.CanRun(output))
+        {
+            return;
+        }
+
+        await using var browser = await BrowserSession.LaunchAsync(fixture, output, folders =>
+        {
+            var foreign = HostManifest.ForChromium(RepositoryLayout.HostExecutable) with { AllowedOrigins = ["chrome-extension://abcdefghijklmnopabcdefghijklmnop/"] };
+            HostManifestInstaller.Install(foreign, ChromiumManifestFolders.ForUserDataDir(folders.Profile));
+            return Task.CompletedTask;
+        });
+        await browser.OpenAsync(fixture.LoginUrl);
+
+        var tab = await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("bannerShown").GetBoolean());
+
+        Assert.Equal(["guard-offline"], tab.GetProperty("codes").EnumerateArray().Select(c => c.GetString()));
+        var connection = await browser.EvaluateInWorkerAsync("portalGuard.connectionState()");
+        Assert.Equal("forbidden", connection.GetProperty("failure").GetString());
+        Assert.Equal("Access to the specified native messaging host is forbidden.", connection.GetProperty("error").GetString());
+    }
+
+    /// <summary>Installs the host the way a user does: the real executable's <c>install</c> command.</summary>
+    private async Task InstallRealHostAsync(BrowserSession.Folders folders)
+    {
+        var host = RepositoryLayout.HostExecutable;
+        Assert.True(File.Exists(host), $"The host is not built: {host}");
+        var install = await ProcessRunner.RunAsync(host, ["install", "--browser", "chromium", "--user-data-dir", folders.Profile], HostEnvironment(folders.Data));
+        output.WriteLine($"portalguard install: {install}");
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.True(File.Exists(Path.Combine(folders.Profile, "NativeMessagingHosts", "com.portalguard.host.json")));
+    }
+
+    /// <summary>Reads the host's audit trail with its own command line until an event of the given code appears.</summary>
+    private async Task<string> WaitForAuditAsync(string dataDirectory, string eventCode)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var last = string.Empty;
+        while (DateTime.UtcNow < deadline)
+        {
+            var audit = await ProcessRunner.RunAsync(RepositoryLayout.HostExecutable, ["audit", "--json"], HostEnvironment(dataDirectory));
+            last = audit.ToString();
+            if (audit.ExitCode == 0 && audit.Stdout.Contains($"\"{eventCode}\"", StringComparison.Ordinal))
+            {
+                output.WriteLine($"portalguard audit --json: {audit.Stdout}");
+                return audit.Stdout;
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"No {eventCode} event in the audit trail; last answer: {last}");
+    }
+
+    private static Dictionary<string, string> HostEnvironment(string dataDirectory) => new(StringComparer.Ordinal)
+    {
+        ["PORTALGUARD_DATA_DIR"] = dataDirectory,
+    };
+}
