@@ -1,4 +1,3 @@
-using System.Net;
 using PortalGuard.Portals;
 
 namespace PortalGuard.Storage;
@@ -13,10 +12,10 @@ internal static class AuditOrigin
     /// <exception cref="ArgumentException">Not an absolute http or https URL with a host. The message never repeats the value.</exception>
     public static string Reduce(string? value, string parameterName)
     {
+        // The same parser as every other address in PortalGuard, so the audit trail writes an origin as a check reports it.
         if (string.IsNullOrWhiteSpace(value)
-            || !Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
-            || string.IsNullOrEmpty(uri.Host))
+            || !value.Contains("://", StringComparison.Ordinal)
+            || !WebTargetParser.TryParse(value.Trim(), out var target, out _))
         {
             // The value is not repeated: it may be a whole URL whose path names a patient.
             throw new ArgumentException(
@@ -24,10 +23,6 @@ internal static class AuditOrigin
                 parameterName);
         }
 
-        var isIp = uri.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6;
-        var host = uri.HostNameType == UriHostNameType.IPv6
-            ? IPAddress.Parse(uri.Host.Trim('[', ']')).ToString()
-            : uri.IdnHost.TrimEnd('.').ToLowerInvariant();
-        return new WebTarget(uri.Scheme, host, uri.Port, isIp).Origin;
+        return target.Origin;
     }
 }
