@@ -9,6 +9,7 @@ internal sealed class PortalGuardStore : IDisposable
         Catalog = new CatalogStore(database);
         Settings = new SettingsStore(database);
         Audit = new AuditLog(database, time);
+        Certificates = new CertificateHistory(database);
     }
 
     public PortalGuardDatabase Database { get; }
@@ -18,6 +19,8 @@ internal sealed class PortalGuardStore : IDisposable
     public SettingsStore Settings { get; }
 
     public AuditLog Audit { get; }
+
+    public CertificateHistory Certificates { get; }
 
     /// <summary>Opens (creating when missing) <c>&lt;dataDir&gt;/portalguard.db</c>.</summary>
     /// <exception cref="StorageUnavailableException">The database cannot be used; it has not been changed.</exception>

@@ -37,5 +37,19 @@ internal static class SchemaMigrations
 
             CREATE INDEX audit_events_by_time ON audit_events (time_unix_ms, id);
             """),
+        new(
+            2,
+            "certificate_keys (trust on first use)",
+            """
+            -- Every public key a portal has shown, by host and port: a change is reported, never silently accepted.
+            CREATE TABLE certificate_keys (
+                host               TEXT    NOT NULL,
+                port               INTEGER NOT NULL,
+                spki_sha256        TEXT    NOT NULL,
+                first_seen_unix_ms INTEGER NOT NULL,
+                last_seen_unix_ms  INTEGER NOT NULL,
+                PRIMARY KEY (host, port, spki_sha256)
+            ) WITHOUT ROWID;
+            """),
     ];
 }

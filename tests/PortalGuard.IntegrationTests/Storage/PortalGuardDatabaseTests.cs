@@ -6,7 +6,7 @@ namespace PortalGuard.IntegrationTests.Storage;
 
 public sealed class PortalGuardDatabaseTests : IDisposable
 {
-    private static readonly SchemaMigration ExtraMigration = new(2, "test: extra table", "CREATE TABLE extra (x INTEGER);");
+    private static readonly SchemaMigration ExtraMigration = new(SchemaMigrations.All.Count + 1, "test: extra table", "CREATE TABLE extra (x INTEGER);");
 
     private readonly TempFolder _folder = new();
 
@@ -21,8 +21,8 @@ public sealed class PortalGuardDatabaseTests : IDisposable
         }
 
         var tables = RawSqlite.Column(_folder.DatabasePath, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;");
-        Assert.Equal(["audit_events", "portals", "schema_version", "settings"], tables);
-        Assert.Equal(["1"], RawSqlite.Column(_folder.DatabasePath, "SELECT version FROM schema_version;"));
+        Assert.Equal(["audit_events", "certificate_keys", "portals", "schema_version", "settings"], tables);
+        Assert.Equal(RawSqlite.Versions(SchemaMigrations.All), RawSqlite.Column(_folder.DatabasePath, "SELECT version FROM schema_version;"));
     }
 
     [Fact]
@@ -37,13 +37,13 @@ public sealed class PortalGuardDatabaseTests : IDisposable
         for (var i = 0; i < 3; i++)
         {
             using var database = PortalGuardDatabase.Open(_folder.DatabasePath);
-            Assert.Equal(1, database.SchemaVersion);
+            Assert.Equal(SchemaMigrations.All.Count, database.SchemaVersion);
         }
 
         Assert.Equal(before, _folder.Snapshot());
         using var reopened = PortalGuardStore.Open(_folder.Path, TimeProvider.System);
         Assert.True(reopened.Settings.Get().SharedDevice);
-        Assert.Equal(["1"], reopened.Database.Query(c => RawSqlite.Column(c, "SELECT version FROM schema_version;")));
+        Assert.Equal(RawSqlite.Versions(SchemaMigrations.All), reopened.Database.Query(c => RawSqlite.Column(c, "SELECT version FROM schema_version;")));
     }
 
     [Fact]
@@ -58,10 +58,10 @@ public sealed class PortalGuardDatabaseTests : IDisposable
         for (var i = 0; i < 2; i++)
         {
             using var database = PortalGuardDatabase.Open(_folder.DatabasePath, upgraded);
-            Assert.Equal(2, database.SchemaVersion);
+            Assert.Equal(ExtraMigration.Version, database.SchemaVersion);
         }
 
-        Assert.Equal(["1", "2"], RawSqlite.Column(_folder.DatabasePath, "SELECT version FROM schema_version ORDER BY version;"));
+        Assert.Equal(RawSqlite.Versions(upgraded), RawSqlite.Column(_folder.DatabasePath, "SELECT version FROM schema_version ORDER BY version;"));
         Assert.Equal(["extra"], RawSqlite.Column(_folder.DatabasePath, "SELECT name FROM sqlite_master WHERE name = 'extra';"));
         Assert.Equal(["15"], RawSqlite.Column(_folder.DatabasePath, "SELECT value FROM settings WHERE key = 'idleTimeoutMinutes';"));
     }
@@ -170,7 +170,7 @@ public sealed class PortalGuardDatabaseTests : IDisposable
 
         using var database = PortalGuardDatabase.Open(_folder.DatabasePath);
 
-        Assert.Equal(1, database.SchemaVersion);
+        Assert.Equal(SchemaMigrations.All.Count, database.SchemaVersion);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using PortalGuard.Storage;
 
 namespace PortalGuard.IntegrationTests.Storage;
 
@@ -45,4 +46,8 @@ internal static class RawSqlite
         using var connection = Open(path);
         return Column(connection, sql);
     }
+
+    /// <summary>The versions a schema_version table holds after these migrations, as SQLite returns them.</summary>
+    public static string[] Versions(IEnumerable<SchemaMigration> migrations) =>
+        migrations.Select(m => m.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }
