@@ -42,4 +42,19 @@ internal static class Frames
 
         return frames;
     }
+
+    /// <summary>Reads one whole frame from a live stream; null when the stream ends first.</summary>
+    public static async Task<string?> ReadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var header = new byte[4];
+        if (await stream.ReadAtLeastAsync(header, 4, throwOnEndOfStream: false, cancellationToken) < 4)
+        {
+            return null;
+        }
+
+        var body = new byte[BinaryPrimitives.ReadUInt32LittleEndian(header)];
+        return await stream.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, cancellationToken) < body.Length
+            ? null
+            : Encoding.UTF8.GetString(body);
+    }
 }

@@ -12,7 +12,18 @@ internal sealed class PostureWatcher(INetworkPostureProbe probe, TimeProvider ti
 {
     public async Task RunAsync(NetworkPosture? initial, Func<NetworkPosture, ValueTask> onChanged, CancellationToken cancellationToken)
     {
-        var last = initial is null ? null : PostureKey.Of(initial);
+        // The baseline is what the extension can have seen: the posture at the start of the session, taken at once,
+        // so a VPN that drops in the first seconds is still a change.
+        PostureKey last;
+        try
+        {
+            last = PostureKey.Of(initial ?? await probe.GetPostureAsync([], cancellationToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+
         var wake = new SemaphoreSlim(0, 1);
         void OnAddressChanged(object? sender, EventArgs e)
         {
@@ -49,7 +60,7 @@ internal sealed class PostureWatcher(INetworkPostureProbe probe, TimeProvider ti
 
                 var posture = await probe.GetPostureAsync([], cancellationToken).ConfigureAwait(false);
                 var key = PostureKey.Of(posture);
-                if (last is not null && key != last)
+                if (key != last)
                 {
                     await onChanged(posture).ConfigureAwait(false);
                 }

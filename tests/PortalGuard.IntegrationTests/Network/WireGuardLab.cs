@@ -276,10 +276,10 @@ internal sealed class WireGuardLab : IAsyncDisposable
     private static Task<string> IpAsync(params string[] arguments) => LabProcess.RunAsync(Tool("ip"), arguments);
 
     /// <summary>A tool's full path (ip lives in /usr/sbin, not always on a test runner's PATH).</summary>
-    private static string Tool(string name) => FindOnPath(name) ?? name;
+    internal static string Tool(string name) => FindOnPath(name) ?? name;
 
     /// <summary>The dotnet host running these tests, so the probe runs on the same runtime.</summary>
-    private static string DotnetHost() =>
+    internal static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host
         : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
         : "dotnet";

@@ -28,6 +28,25 @@ public sealed class PostureWatcherTests
     }
 
     [Fact]
+    public async Task A_vpn_that_drops_before_the_first_interval_is_still_reported()
+    {
+        var time = new FakeTimeProvider();
+        var probe = new FixedPostureProbe(FixedPostureProbe.On);
+        var watcher = new PostureWatcher(probe, time, Interval, TimeSpan.FromMilliseconds(500));
+        var changes = new List<NetworkPosture>();
+        using var stop = new CancellationTokenSource();
+        var run = watcher.RunAsync(initial: null, p => { changes.Add(p); return ValueTask.CompletedTask; }, stop.Token);
+
+        await AdvanceUntilAsync(time, () => probe.Calls >= 1, advance: false);
+        probe.Posture = FixedPostureProbe.Off;
+        await AdvanceUntilAsync(time, () => changes.Count >= 1);
+        await stop.CancelAsync();
+        await run;
+
+        Assert.Equal(VpnState.Off, Assert.Single(changes).Vpn);
+    }
+
+    [Fact]
     public async Task An_unchanged_posture_is_never_reported()
     {
         var time = new FakeTimeProvider();
@@ -64,11 +83,15 @@ public sealed class PostureWatcherTests
     }
 
     /// <summary>Moves the fake clock an interval at a time until the condition holds (bounded: no test waits on a real clock for long).</summary>
-    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition)
+    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition, bool advance = true)
     {
         for (var i = 0; i < 200 && !condition(); i++)
         {
-            time.Advance(Interval);
+            if (advance)
+            {
+                time.Advance(Interval);
+            }
+
             await Task.Delay(5);
         }
 
