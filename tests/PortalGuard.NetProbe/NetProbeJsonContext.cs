@@ -4,7 +4,8 @@ using PortalGuard.Network;
 
 namespace PortalGuard.NetProbe;
 
-/// <summary>The posture as the probe prints it and the integration tests read it back.</summary>
+/// <summary>The posture and resolutions as the probe prints them and the integration tests read them back.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(NetworkPosture))]
+[JsonSerializable(typeof(PortalResolution))]
 public sealed partial class NetProbeJsonContext : JsonSerializerContext;

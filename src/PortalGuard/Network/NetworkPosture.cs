@@ -15,4 +15,14 @@ public sealed record NetworkPosture(
     NetworkInterfaceFacts? Ipv6Egress,
     IReadOnlyList<NetworkInterfaceFacts> TunnelsUp,
     bool Ipv6BypassesTunnel,
-    DateTimeOffset CheckedAt);
+    DateTimeOffset CheckedAt)
+{
+    /// <summary>
+    /// The resolvers DNS queries leave this machine through (systemd-resolved's upstream servers in place of its stub), each
+    /// with its egress; empty when none could be found or the probe was not asked to look.
+    /// </summary>
+    public IReadOnlyList<ResolverFacts> Resolvers { get; init; } = [];
+
+    /// <summary>The VPN is on for this destination, yet a resolver is reached outside the tunnel: names leak to the local network.</summary>
+    public bool DnsOutsideTunnel { get; init; }
+}

@@ -16,18 +16,21 @@ internal sealed class NetworkPostureProbe : INetworkPostureProbe
     private readonly IEgressRouteProbe _egress;
     private readonly IInterfaceClassifier _classifier;
     private readonly TimeProvider _time;
+    private readonly IResolverSource? _resolvers;
 
-    public NetworkPostureProbe(INetworkInterfaceSource interfaces, IEgressRouteProbe egress, IInterfaceClassifier classifier, TimeProvider time)
+    /// <param name="resolvers">Where to find the DNS resolvers whose routes are checked; null to leave <see cref="NetworkPosture.Resolvers"/> empty.</param>
+    public NetworkPostureProbe(INetworkInterfaceSource interfaces, IEgressRouteProbe egress, IInterfaceClassifier classifier, TimeProvider time, IResolverSource? resolvers = null)
     {
         _interfaces = interfaces;
         _egress = egress;
         _classifier = classifier;
         _time = time;
+        _resolvers = resolvers;
     }
 
     /// <summary>The probe over the real operating system.</summary>
     public static NetworkPostureProbe ForCurrentSystem(TimeProvider time) =>
-        new(SystemNetworkInterfaceSource.Instance, EgressRouteProbe.Instance, InterfaceClassifiers.ForCurrentOs(), time);
+        new(SystemNetworkInterfaceSource.Instance, EgressRouteProbe.Instance, InterfaceClassifiers.ForCurrentOs(), time, ResolverDiscovery.ForCurrentSystem());
 
     public ValueTask<NetworkPosture> GetPostureAsync(IReadOnlyList<IPAddress> destinations, CancellationToken cancellationToken)
     {
@@ -86,6 +89,7 @@ internal sealed class NetworkPostureProbe : INetworkPostureProbe
         var ipv6Egress = Representative(routes6.Count > 0 ? routes6 : [Trace(ReferenceDestinations.IPv6, interfaces, Classify)]);
 
         var (vpn, reason) = DecideVpn(routes4, routes6, tunnelsUp);
+        var resolvers = TraceResolvers(interfaces, Classify);
         return new NetworkPosture(
             vpn,
             reason,
@@ -93,7 +97,35 @@ internal sealed class NetworkPostureProbe : INetworkPostureProbe
             ipv6Egress,
             tunnelsUp,
             Ipv6BypassesTunnel: egress is { IsTunnel: true } && ipv6Egress is { IsTunnel: false },
-            _time.GetUtcNow());
+            _time.GetUtcNow())
+        {
+            Resolvers = resolvers,
+            DnsOutsideTunnel = vpn is VpnState.On && resolvers.Any(static r => r.OutsideTunnel),
+        };
+    }
+
+    /// <summary>The route a query to each outbound resolver would take: the same kernel question as for the portal, no packet sent.</summary>
+    private ResolverFacts[] TraceResolvers(IReadOnlyList<NetworkInterfaceSnapshot> interfaces, Func<NetworkInterfaceSnapshot, NetworkInterfaceFacts> classify)
+    {
+        if (_resolvers is null)
+        {
+            return [];
+        }
+
+        var outbound = _resolvers.Discover().Outbound;
+        var facts = new ResolverFacts[outbound.Count];
+        for (var i = 0; i < outbound.Count; i++)
+        {
+            var address = outbound[i].IsIPv4MappedToIPv6 ? outbound[i].MapToIPv4() : outbound[i];
+            var onThisMachine = IPAddress.IsLoopback(address)
+                || address.Equals(IPAddress.Any)
+                || address.Equals(IPAddress.IPv6Any)
+                || interfaces.Any(nic => nic.Addresses.Contains(address));
+            var route = Trace(address, interfaces, classify);
+            facts[i] = new ResolverFacts(address, route.Facts, InsideTunnel: !onThisMachine && route.Facts is { IsTunnel: true }, onThisMachine);
+        }
+
+        return facts;
     }
 
     private TracedRoute Trace(IPAddress destination, IReadOnlyList<NetworkInterfaceSnapshot> interfaces, Func<NetworkInterfaceSnapshot, NetworkInterfaceFacts> classify)

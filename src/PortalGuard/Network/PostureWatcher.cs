@@ -80,9 +80,9 @@ internal sealed class PostureWatcher(INetworkPostureProbe probe, TimeProvider ti
     }
 
     /// <summary>What counts as a change: everything but the time of the check.</summary>
-    private sealed record PostureKey(VpnState Vpn, NetworkInterfaceFacts? Egress, NetworkInterfaceFacts? Ipv6Egress, string Tunnels, bool Ipv6BypassesTunnel)
+    private sealed record PostureKey(VpnState Vpn, NetworkInterfaceFacts? Egress, NetworkInterfaceFacts? Ipv6Egress, string Tunnels, bool Ipv6BypassesTunnel, bool DnsOutsideTunnel)
     {
         public static PostureKey Of(NetworkPosture p) =>
-            new(p.Vpn, p.Egress, p.Ipv6Egress, string.Join(',', p.TunnelsUp.Select(t => t.Name)), p.Ipv6BypassesTunnel);
+            new(p.Vpn, p.Egress, p.Ipv6Egress, string.Join(',', p.TunnelsUp.Select(t => t.Name)), p.Ipv6BypassesTunnel, p.DnsOutsideTunnel);
     }
 }

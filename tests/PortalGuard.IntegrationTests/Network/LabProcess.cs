@@ -94,6 +94,17 @@ internal static class LabProcess
         }
     }
 
+    /// <summary>A tool's full path (ip and dnsmasq live in /usr/sbin, not always on a test runner's PATH), or its bare name when not found.</summary>
+    public static string Tool(string name) => FindOnPath(name) ?? name;
+
+    public static string? FindOnPath(string tool) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Append("/usr/sbin")
+            .Append("/sbin")
+            .Select(dir => Path.Combine(dir, tool))
+            .FirstOrDefault(File.Exists);
+
     private static ProcessStartInfo StartInfo(string file, IEnumerable<string> arguments)
     {
         var info = new ProcessStartInfo(file, arguments)

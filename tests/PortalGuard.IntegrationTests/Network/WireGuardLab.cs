@@ -20,6 +20,20 @@ internal sealed class WireGuardLab : IAsyncDisposable
 
     public const string PortalV6 = "fd30::10";
 
+    /// <summary>A public-looking address the VPN resolver gives for <see cref="PortalName"/>. Only ever an answer: no packet is sent to it.</summary>
+    public const string PortalPublicAnswer = "11.250.0.10";
+
+    /// <summary>The private address the ISP resolver gives for <see cref="PortalName"/>: a hijacking resolver or captive portal.</summary>
+    public const string PortalHijackedAnswer = "192.168.66.6";
+
+    public const string PortalName = "portal.test";
+
+    /// <summary>The "VPN resolver": on the server's tunnel address, so reached through the tunnel.</summary>
+    public const string VpnResolverAddress = ServerTunnelV4;
+
+    /// <summary>The "ISP resolver": on the server's end of the ISP link.</summary>
+    public const string IspResolverAddress = ServerLinkV4;
+
     private const string ServerLinkV4 = "10.200.0.1";
     private const string ServerLinkV6 = "fd20::1";
     private const string ServerTunnelV4 = "10.201.0.1";
@@ -29,6 +43,7 @@ internal sealed class WireGuardLab : IAsyncDisposable
     private static readonly string[] Tools = ["ip", "wg", "wireguard-go", "bash"];
 
     private readonly List<Process> _daemons = [];
+    private readonly List<DnsmasqServer> _resolvers = [];
     private readonly string _keyDirectory = Directory.CreateTempSubdirectory("portalguard-lab-").FullName;
 
     private WireGuardLab(string suffix)
@@ -77,7 +92,7 @@ internal sealed class WireGuardLab : IAsyncDisposable
             return "no /dev/net/tun";
         }
 
-        var missing = Tools.Where(tool => FindOnPath(tool) is null).ToArray();
+        var missing = Tools.Where(tool => LabProcess.FindOnPath(tool) is null).ToArray();
         return missing.Length == 0 ? null : "missing " + string.Join(", ", missing);
     }
 
@@ -130,13 +145,52 @@ internal sealed class WireGuardLab : IAsyncDisposable
         await IpAsync("-n", ClientNamespace, "-6", "route", "del", "default");
     }
 
-    /// <summary>Runs the real probe inside the client namespace (so .NET and /sys see that namespace's interfaces).</summary>
+    /// <summary>
+    /// Starts the two resolvers in the server namespace, each answering <see cref="PortalName"/> its own way, and points the
+    /// client namespace's resolv.conf at the ISP one (what DHCP on a hotel network would hand out).
+    /// </summary>
+    public async Task StartResolversAsync()
+    {
+        VpnResolver = await StartResolverAsync(VpnResolverAddress, PortalPublicAnswer);
+        IspResolver = await StartResolverAsync(IspResolverAddress, PortalHijackedAnswer);
+        await UseResolverAsync(IspResolverAddress);
+    }
+
+    /// <summary>The resolver on the tunnel address; null until <see cref="StartResolversAsync"/>.</summary>
+    public DnsmasqServer? VpnResolver { get; private set; }
+
+    /// <summary>The resolver on the ISP link; null until <see cref="StartResolversAsync"/>.</summary>
+    public DnsmasqServer? IspResolver { get; private set; }
+
+    /// <summary>
+    /// Writes the client namespace's resolv.conf: <c>ip netns exec</c> shows <c>/etc/netns/&lt;ns&gt;/resolv.conf</c> as
+    /// <c>/etc/resolv.conf</c> to what it runs.
+    /// </summary>
+    public async Task UseResolverAsync(string address)
+    {
+        Directory.CreateDirectory(ClientEtcDirectory);
+        await File.WriteAllTextAsync(Path.Combine(ClientEtcDirectory, "resolv.conf"), $"# PortalGuard network lab\nnameserver {address}\n");
+    }
+
+    /// <summary>Runs the real posture probe inside the client namespace (so .NET and /sys see that namespace's interfaces).</summary>
     public async Task<NetworkPosture> ProbeAsync(params string[] destinations)
     {
-        var probe = Path.Combine(AppContext.BaseDirectory, "PortalGuard.NetProbe.dll");
-        string[] arguments = ["netns", "exec", ClientNamespace, DotnetHost(), "exec", probe, .. destinations];
-        var json = await LabProcess.RunAsync(Tool("ip"), arguments);
+        var json = await RunNetProbeAsync(destinations);
         return JsonSerializer.Deserialize(json, NetProbeJsonContext.Default.NetworkPosture)
+            ?? throw new InvalidOperationException("the probe printed null");
+    }
+
+    /// <summary>Resolves <paramref name="host"/> inside the client namespace with the real resolver and the namespace's resolv.conf.</summary>
+    public async Task<PortalResolution> ResolveAsync(string host)
+    {
+        if (!File.Exists(Path.Combine(ClientEtcDirectory, "resolv.conf")))
+        {
+            // Without it the namespace would show the host's resolv.conf, and the name would go to the host's resolver.
+            throw new InvalidOperationException("the client namespace has no resolv.conf of its own: call UseResolverAsync first");
+        }
+
+        var json = await RunNetProbeAsync(["resolve", host]);
+        return JsonSerializer.Deserialize(json, NetProbeJsonContext.Default.PortalResolution)
             ?? throw new InvalidOperationException("the probe printed null");
     }
 
@@ -160,10 +214,20 @@ internal sealed class WireGuardLab : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var resolver in _resolvers)
+        {
+            await resolver.DisposeAsync();
+        }
+
         foreach (var daemon in _daemons)
         {
             LabProcess.Stop(daemon);
             daemon.Dispose();
+        }
+
+        if (Directory.Exists(ClientEtcDirectory))
+        {
+            Directory.Delete(ClientEtcDirectory, recursive: true);
         }
 
         foreach (var ns in new[] { ClientNamespace, ServerNamespace })
@@ -231,6 +295,26 @@ internal sealed class WireGuardLab : IAsyncDisposable
         await IpAsync("-n", ClientNamespace, "link", "set", ClientTunnel, "up");
     }
 
+    private string ClientEtcDirectory => Path.Combine("/etc/netns", ClientNamespace);
+
+    private async Task<DnsmasqServer> StartResolverAsync(string address, string portalAnswer)
+    {
+        var resolver = await DnsmasqServer.StartAsync(
+            System.Net.IPAddress.Parse(address),
+            port: 53,
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { [PortalName] = [portalAnswer] },
+            ServerNamespace);
+        _resolvers.Add(resolver);
+        return resolver;
+    }
+
+    private async Task<string> RunNetProbeAsync(IEnumerable<string> probeArguments)
+    {
+        var probe = Path.Combine(AppContext.BaseDirectory, "PortalGuard.NetProbe.dll");
+        string[] arguments = ["netns", "exec", ClientNamespace, DotnetHost(), "exec", probe, .. probeArguments];
+        return await LabProcess.RunAsync(Tool("ip"), arguments);
+    }
+
     private async Task StartWireGuardAsync(string ns, string tunnel)
     {
         // -f keeps wireguard-go in the foreground, so the PID recorded here is the one to end.
@@ -275,8 +359,7 @@ internal sealed class WireGuardLab : IAsyncDisposable
 
     private static Task<string> IpAsync(params string[] arguments) => LabProcess.RunAsync(Tool("ip"), arguments);
 
-    /// <summary>A tool's full path (ip lives in /usr/sbin, not always on a test runner's PATH).</summary>
-    internal static string Tool(string name) => FindOnPath(name) ?? name;
+    internal static string Tool(string name) => LabProcess.Tool(name);
 
     /// <summary>The dotnet host running these tests, so the probe runs on the same runtime.</summary>
     internal static string DotnetHost() =>
@@ -284,18 +367,10 @@ internal sealed class WireGuardLab : IAsyncDisposable
         : Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath!
         : "dotnet";
 
-    private static bool IsRoot()
+    public static bool IsRoot()
     {
         // "Uid:\treal\teffective\tsaved\tfs"; no P/Invoke needed.
         var uid = File.ReadLines("/proc/self/status").FirstOrDefault(line => line.StartsWith("Uid:", StringComparison.Ordinal));
         return uid?.Split('\t', StringSplitOptions.RemoveEmptyEntries) is [_, _, "0", ..];
     }
-
-    private static string? FindOnPath(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
-            .Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Append("/usr/sbin")
-            .Append("/sbin")
-            .Select(dir => Path.Combine(dir, tool))
-            .FirstOrDefault(File.Exists);
 }

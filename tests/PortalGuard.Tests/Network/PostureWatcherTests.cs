@@ -82,6 +82,25 @@ public sealed class PostureWatcherTests
         Assert.Equal(0, changes);
     }
 
+    [Fact]
+    public async Task A_resolver_starting_to_leak_beside_the_vpn_is_reported()
+    {
+        var time = new FakeTimeProvider();
+        var probe = new FixedPostureProbe(FixedPostureProbe.On);
+        var watcher = new PostureWatcher(probe, time, Interval, TimeSpan.FromMilliseconds(500));
+        var changes = new List<NetworkPosture>();
+        using var stop = new CancellationTokenSource();
+        var run = watcher.RunAsync(FixedPostureProbe.On, p => { changes.Add(p); return ValueTask.CompletedTask; }, stop.Token);
+
+        await AdvanceUntilAsync(time, () => probe.Calls >= 1);
+        probe.Posture = FixedPostureProbe.On with { DnsOutsideTunnel = true };
+        await AdvanceUntilAsync(time, () => probe.Calls >= 3);
+        await stop.CancelAsync();
+        await run;
+
+        Assert.True(Assert.Single(changes).DnsOutsideTunnel);
+    }
+
     /// <summary>Moves the fake clock an interval at a time until the condition holds (bounded: no test waits on a real clock for long).</summary>
     private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition, bool advance = true)
     {
