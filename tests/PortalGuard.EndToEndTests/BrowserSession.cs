@@ -190,6 +190,9 @@ public sealed class BrowserSession : IAsyncDisposable
         environment["XDG_DATA_HOME"] = Path.Combine(folders.Home, ".local", "share");
         environment["XDG_STATE_HOME"] = Path.Combine(folders.Home, ".local", "state");
         environment["PORTALGUARD_DATA_DIR"] = folders.Data;
+
+        // The test portal's name is a real one mapped to 127.0.0.1 for the browser only: the host must not look it up itself.
+        environment["PORTALGUARD_OFFLINE"] = "1";
         environment["LANGUAGE"] = "en";
         // The framework-dependent host finds the .NET runtime through DOTNET_ROOT wherever HOME points.
         environment.TryAdd("DOTNET_ROOT", DotnetRoot());

@@ -35,6 +35,9 @@ internal sealed class PortalGuardProcess : IDisposable
         }
 
         start.Environment["PORTALGUARD_DATA_DIR"] = DataDirectory;
+
+        // Catalog portals are real public names: the host under test makes no DNS lookups or TLS connections of its own.
+        start.Environment["PORTALGUARD_OFFLINE"] = "1";
         start.Environment.Remove("PORTALGUARD_ALLOWED_ORIGINS");
         foreach (var (key, value) in environment ?? new Dictionary<string, string>(StringComparer.Ordinal))
         {

@@ -29,7 +29,12 @@ internal static class CheckCommand
         }
 
         // --offline promises no DNS lookups and no TLS connections. Reading the local routing table sends nothing, so it stays.
-        var check = await context.Checker.CheckAsync(target!, PageSignals.None, includeNetwork: true, CancellationToken.None).ConfigureAwait(false);
+        if (parsed.Has("--offline"))
+        {
+            context.Offline = true;
+        }
+
+        var check = await context.Checker.CheckAsync(target, PageSignals.None, CancellationToken.None).ConfigureAwait(false);
         if (parsed.Has("--json"))
         {
             CliJson.Write(context.Out, check);
@@ -57,6 +62,21 @@ internal static class CheckCommand
         if (check.Network is { } network)
         {
             o.WriteLine($"  Network:            {TextFormat.Network(network)}");
+        }
+
+        if (check.Dns is { } dns)
+        {
+            o.WriteLine($"  Name lookup:        {TextFormat.Dns(dns)}");
+        }
+
+        if (check.Tls is { } tls)
+        {
+            o.WriteLine($"  Certificate:        {TextFormat.Tls(tls)}");
+        }
+
+        if (check.Wifi is { } wifi)
+        {
+            o.WriteLine($"  Wi-Fi:              {TextFormat.Wifi(wifi)}");
         }
 
         o.WriteLine($"  Verdict:            {TextFormat.Level(check.Verdict.Level)}");

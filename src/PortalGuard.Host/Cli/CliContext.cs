@@ -20,9 +20,14 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr) : IDispos
 
     public StoreHandle Store => _store ??= StoreHandle.Open(DataDirectory, Time);
 
-    public INetworkPostureProbe NetworkProbe => field ??= NetworkPostureProbe.ForCurrentSystem(Time);
+    /// <summary>No DNS lookups and no TLS connections: <c>--offline</c>, or <c>PORTALGUARD_OFFLINE=1</c>. Set before the first check.</summary>
+    public bool Offline { get; set; } = GuardProbes.OfflineFromEnvironment(Environment.GetEnvironmentVariable);
 
-    public PortalChecker Checker => _checker ??= new PortalChecker(Store, NetworkProbe);
+    public INetworkPostureProbe NetworkProbe => Probes.Network;
+
+    public GuardProbes Probes => field ??= GuardProbes.ForCurrentSystem(Time, Offline);
+
+    public PortalChecker Checker => _checker ??= new PortalChecker(Store, Probes, Time);
 
     public void Dispose() => _store?.Dispose();
 }

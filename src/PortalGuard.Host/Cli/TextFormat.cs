@@ -1,6 +1,7 @@
 using PortalGuard.Assessment;
 using PortalGuard.Network;
 using PortalGuard.Portals;
+using PortalGuard.Tls;
 
 namespace PortalGuard.Host.Cli;
 
@@ -37,6 +38,24 @@ internal static class TextFormat
         var leak = network.Ipv6BypassesTunnel ? "; IPv6 goes around the VPN" : string.Empty;
         return state + egress + leak;
     }
+
+    public static string Dns(PortalResolution dns) => dns.Outcome switch
+    {
+        ResolutionOutcome.Resolved when dns.Suspicious => $"SUSPICIOUS answer {dns.SuspiciousAddress} ({dns.SuspiciousRange})",
+        ResolutionOutcome.Resolved => string.Join(", ", dns.Addresses),
+        _ => $"{dns.Outcome}{(dns.Detail is null ? string.Empty : ": " + dns.Detail)}",
+    };
+
+    public static string Tls(TlsFacts tls) => tls.Valid
+        ? $"valid, issued by {tls.Issuer}, until {tls.NotAfter:yyyy-MM-dd}"
+        : $"{tls.Problem}{(tls.Detail is null ? string.Empty : ": " + tls.Detail)}";
+
+    public static string Wifi(WifiFacts wifi) => wifi.State switch
+    {
+        WifiState.Connected => $"{wifi.Ssid ?? "(hidden)"} — {(wifi.Open ? "OPEN, no password" : wifi.Security ?? "secured")}",
+        WifiState.None => "not on Wi-Fi",
+        _ => $"unknown{(wifi.Problem is null ? string.Empty : " (" + wifi.Problem + ")")}",
+    };
 
     public static string Level(VerdictLevel level) => level switch
     {

@@ -38,7 +38,9 @@ internal static class NativeHostRunner
             builder.Services.AddSingleton(caller);
             builder.Services.AddSingleton(AllowedCallers.FromEnvironment(Environment.GetEnvironmentVariable));
             builder.Services.AddSingleton(_ => StoreHandle.Open(dataDirectory, time));
-            builder.Services.AddSingleton<INetworkPostureProbe>(_ => NetworkPostureProbe.ForCurrentSystem(time));
+            var probes = GuardProbes.ForCurrentSystem(time, GuardProbes.OfflineFromEnvironment(Environment.GetEnvironmentVariable));
+            builder.Services.AddSingleton(probes);
+            builder.Services.AddSingleton(probes.Network);
             builder.Services.AddSingleton<PortalChecker>();
             builder.Services.AddSingleton(sp => new RequestHandlers(
                 sp.GetRequiredService<PortalChecker>(), sp.GetRequiredService<StoreHandle>(),

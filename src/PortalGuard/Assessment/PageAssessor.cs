@@ -1,5 +1,8 @@
+using System.Globalization;
 using PortalGuard.Network;
 using PortalGuard.Portals;
+using PortalGuard.Storage;
+using PortalGuard.Tls;
 
 namespace PortalGuard.Assessment;
 
@@ -49,12 +52,64 @@ internal static class PageAssessor
                 $"This address looks like {name}, but it is not on our list of known portals. Make sure it is the address your clinic gave you."));
         }
 
+        if (isPortal && facts.Resolution is { Suspicious: true } resolution)
+        {
+            reasons.Add(new(ReasonCodes.DnsAnswerSuspicious, ReasonSeverity.Block,
+                $"This network sent {name} to an address ({resolution.SuspiciousAddress}) that a real patient portal never has. The network may be redirecting you (a hotel sign-in page or an attacker). Do not sign in here."));
+        }
+
+        if (isPortal && facts.Tls is { } tls)
+        {
+            AddCertificateReasons(reasons, tls, facts.CertificateHistory, identity.Host);
+        }
+
         if (isPortal && facts.Network is { } network)
         {
             AddNetworkReasons(reasons, network, identity.Portal, name, facts.Settings.RequireVpn);
         }
 
+        if (isPortal && facts.Wifi is { Open: true } wifi)
+        {
+            // An open network and no VPN: everyone nearby shares the traffic. With a VPN on it is only a warning.
+            var severity = facts.Network is { Vpn: VpnState.On } ? ReasonSeverity.Warn : ReasonSeverity.Block;
+            var where = wifi.Ssid is { Length: > 0 } ssid ? $"the Wi-Fi \"{ssid}\"" : "this Wi-Fi";
+            reasons.Add(new(ReasonCodes.OpenWifi, severity, severity == ReasonSeverity.Block
+                ? $"You are on {where}, which has no password, and no VPN is on. People nearby could see your traffic. Connect your VPN or use another network before you sign in."
+                : $"You are on {where}, which has no password. Keep your VPN on while you use {name}."));
+        }
+
         return Verdict.From(reasons);
+    }
+
+    private static void AddCertificateReasons(List<VerdictReason> reasons, TlsFacts tls, CertificateObservation? history, string host)
+    {
+        switch (tls.Problem)
+        {
+            case TlsProblem.None:
+                break;
+            case TlsProblem.Untrusted or TlsProblem.Expired or TlsProblem.NotYetValid or TlsProblem.NameMismatch:
+                var why = tls.Problem switch
+                {
+                    TlsProblem.Expired => "it has expired",
+                    TlsProblem.NotYetValid => "it is not valid yet",
+                    TlsProblem.NameMismatch => "it was made for a different site",
+                    _ => "it was not issued by an authority your computer trusts",
+                };
+                reasons.Add(new(ReasonCodes.CertificateInvalid, ReasonSeverity.Block,
+                    $"The security certificate this network shows for {host} is not valid: {why}. Someone may be listening in on the connection. Do not sign in here."));
+                break;
+            default:
+                reasons.Add(new(ReasonCodes.CertificateUnchecked, ReasonSeverity.Info,
+                    $"PortalGuard could not check the security certificate of {host} from this computer."));
+                break;
+        }
+
+        if (history is { Changed: true, PreviousFirstSeen: { } since })
+        {
+            reasons.Add(new(ReasonCodes.CertificateChanged, ReasonSeverity.Info,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The security certificate of {host} has changed: the one seen since {since:yyyy-MM-dd} was replaced by a new one first seen on {history.FirstSeen:yyyy-MM-dd}. Sites renew certificates, so this is usually routine; if anything else looks odd, do not sign in.")));
+        }
     }
 
     private static void AddNetworkReasons(List<VerdictReason> reasons, NetworkPosture network, PortalEntry? portal, string name, bool requireVpn)
@@ -83,6 +138,12 @@ internal static class PageAssessor
                 }
 
                 break;
+        }
+
+        if (network.DnsOutsideTunnel)
+        {
+            reasons.Add(new(ReasonCodes.DnsOutsideTunnel, ReasonSeverity.Warn,
+                "Your VPN is on, but your computer still looks up site names outside it, so this network can see which sites you visit. Turn on your VPN's DNS protection."));
         }
 
         if (network.Ipv6BypassesTunnel)

@@ -1,5 +1,6 @@
 using PortalGuard.Network;
 using PortalGuard.Portals;
+using PortalGuard.Tls;
 
 namespace PortalGuard.Assessment;
 
@@ -11,4 +12,14 @@ public sealed record PortalCheck(
     string Origin,
     PortalIdentity Identity,
     NetworkPosture? Network,
-    Verdict Verdict);
+    Verdict Verdict)
+{
+    /// <summary>What the resolver in use answered; null when not looked up.</summary>
+    public PortalResolution? Dns { get; init; }
+
+    /// <summary>The portal's certificate as this machine sees it; null when not checked.</summary>
+    public TlsFacts? Tls { get; init; }
+
+    /// <summary>The Wi-Fi this machine is on; null when not asked.</summary>
+    public WifiFacts? Wifi { get; init; }
+}

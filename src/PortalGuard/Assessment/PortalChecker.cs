@@ -1,12 +1,13 @@
 using PortalGuard.Network;
 using PortalGuard.Portals;
 using PortalGuard.Storage;
+using PortalGuard.Tls;
 
 namespace PortalGuard.Assessment;
 
-/// <summary>Gathers the facts for one address (identity, network, settings) and hands them to <see cref="PageAssessor"/>.</summary>
+/// <summary>Gathers the facts for one address (identity, DNS, network, certificate, Wi-Fi, settings) and hands them to <see cref="PageAssessor"/>.</summary>
 /// <remarks>One path for the extension's <c>assessPage</c> and the command line's <c>check</c>, so both always agree.</remarks>
-internal sealed class PortalChecker(StoreHandle store, INetworkPostureProbe networkProbe)
+internal sealed class PortalChecker(StoreHandle store, GuardProbes probes, TimeProvider time)
 {
     private PortalClassifier? _classifier;
 
@@ -18,26 +19,59 @@ internal sealed class PortalChecker(StoreHandle store, INetworkPostureProbe netw
 
     public PortalIdentity Identify(WebTarget target) => Classifier.Classify(target);
 
-    public async ValueTask<PortalCheck> CheckAsync(WebTarget target, PageSignals signals, bool includeNetwork, CancellationToken cancellationToken)
+    public async ValueTask<PortalCheck> CheckAsync(WebTarget target, PageSignals signals, CancellationToken cancellationToken)
     {
         var identity = Classifier.Classify(target);
 
         // Only the catalog's brand words count: whatever else a page says is not evidence of anything.
-        var brands = signals.BrandWords.Where(w => Classifier.FindBrandOwner(w.ToLowerInvariant()) is not null).Select(w => w.ToLowerInvariant()).Distinct(StringComparer.Ordinal).ToArray();
+        var brands = signals.BrandWords.Select(w => w.ToLowerInvariant()).Where(w => Classifier.FindBrandOwner(w) is not null).Distinct(StringComparer.Ordinal).ToArray();
         signals = signals with { BrandWords = brands };
+
         string? formActionDomain = null;
         if (signals.FormActionOrigin is { } action && WebTargetParser.TryParse(action, out var actionTarget, out _))
         {
-            formActionDomain = Classifier.Classify(actionTarget!).RegistrableDomain ?? actionTarget!.Host;
+            formActionDomain = Classifier.Classify(actionTarget).RegistrableDomain ?? actionTarget.Host;
         }
 
-        NetworkPosture? network = null;
-        if (includeNetwork)
+        // The portal's own addresses matter (a split tunnel may route them apart); the probes that send traffic only for portals.
+        var isPortal = identity.Status is PortalIdentityStatus.Known or PortalIdentityStatus.VendorPattern;
+        PortalResolution? resolution = null;
+        if (isPortal && !target.IsIpLiteral && probes.Dns is { } dns)
         {
-            network = await networkProbe.GetPostureAsync([], cancellationToken).ConfigureAwait(false);
+            resolution = await dns.ResolveAsync(target.Host, cancellationToken).ConfigureAwait(false);
         }
 
-        var facts = new AssessmentFacts(target, identity, signals, formActionDomain, network, store.Settings());
-        return new PortalCheck(identity.Host, identity.RegistrableDomain, target.Origin, identity, network, PageAssessor.Assess(facts));
+        // A hijacked answer says nothing about where the real portal is: then the reference addresses stand in for it.
+        var addresses = resolution is { Outcome: ResolutionOutcome.Resolved, Suspicious: false } ? resolution.Addresses : [];
+        var network = await probes.Network.GetPostureAsync(addresses, cancellationToken).ConfigureAwait(false);
+
+        TlsFacts? tls = null;
+        CertificateObservation? history = null;
+        if (isPortal && target.IsHttps && probes.Tls is { } tlsProbe && resolution is not { Suspicious: true })
+        {
+            tls = await tlsProbe.ProbeAsync(target.Host, addresses.Count > 0 ? addresses : null, cancellationToken).ConfigureAwait(false);
+
+            // Only a valid certificate is remembered: an interceptor's key must never become the one to compare with.
+            if (tls is { Valid: true, SpkiSha256: { } spki } && store.Store is { } s)
+            {
+                history = s.Certificates.Observe(target.Host, target.Port, spki, time.GetUtcNow());
+            }
+        }
+
+        var wifi = isPortal && probes.Wifi is { } wifiProbe ? await wifiProbe.GetWifiAsync(cancellationToken).ConfigureAwait(false) : null;
+
+        var facts = new AssessmentFacts(target, identity, signals, formActionDomain, network, store.Settings())
+        {
+            Resolution = resolution,
+            Tls = tls,
+            CertificateHistory = history,
+            Wifi = wifi,
+        };
+        return new PortalCheck(identity.Host, identity.RegistrableDomain, target.Origin, identity, network, PageAssessor.Assess(facts))
+        {
+            Dns = resolution,
+            Tls = tls,
+            Wifi = wifi,
+        };
     }
 }

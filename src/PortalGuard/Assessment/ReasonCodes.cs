@@ -13,5 +13,11 @@ public static class ReasonCodes
     public const string VpnUnknown = "vpn-unknown";
     public const string Ipv6BypassesTunnel = "ipv6-bypasses-tunnel";
     public const string PortalMayBlockVpn = "portal-may-block-vpn";
+    public const string DnsOutsideTunnel = "dns-outside-tunnel";
+    public const string DnsAnswerSuspicious = "dns-answer-suspicious";
+    public const string CertificateInvalid = "certificate-invalid";
+    public const string CertificateUnchecked = "certificate-unchecked";
+    public const string CertificateChanged = "certificate-changed";
+    public const string OpenWifi = "open-wifi";
     public const string StorageUnavailable = "storage-unavailable";
 }

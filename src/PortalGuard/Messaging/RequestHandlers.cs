@@ -31,8 +31,8 @@ internal sealed class RequestHandlers(PortalChecker checker, StoreHandle store, 
                 BrandWords: RequestFields.OptionalStringArray(s, "brandWords", MaxBrandWords, path));
         }
 
-        var check = await checker.CheckAsync(target, signals, includeNetwork: true, cancellationToken).ConfigureAwait(false);
-        return new AssessPageReply(id, check.Origin, check.Identity, check.Network, check.Verdict);
+        var check = await checker.CheckAsync(target, signals, cancellationToken).ConfigureAwait(false);
+        return AssessPageReply.From(id, check);
     }
 
     public async ValueTask<PostureReply> GetPostureAsync(JsonElement id, CancellationToken cancellationToken) =>

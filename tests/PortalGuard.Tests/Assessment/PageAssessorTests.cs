@@ -1,7 +1,9 @@
+using System.Net;
 using PortalGuard.Assessment;
 using PortalGuard.Network;
 using PortalGuard.Portals;
 using PortalGuard.Storage;
+using PortalGuard.Tls;
 
 namespace PortalGuard.Tests.Assessment;
 
@@ -38,6 +40,18 @@ public sealed class PageAssessorTests
     [InlineData("status=unknown brand=mychart password vpn=off", "warn: unknown-portal-brand")]
     [InlineData("status=unknown brand=mychart scheme=http", "block: unknown-portal-brand not-https")]
     [InlineData("status=unknown password action=evil.example", "block: credentials-cross-site")]
+    [InlineData("status=known vpn=on dns=suspicious", "block: dns-answer-suspicious")]
+    [InlineData("status=known vpn=on tls=untrusted", "block: certificate-invalid")]
+    [InlineData("status=known vpn=on tls=expired", "block: certificate-invalid")]
+    [InlineData("status=known vpn=on tls=nameMismatch", "block: certificate-invalid")]
+    [InlineData("status=known vpn=on tls=timeout", "ok: certificate-unchecked")]
+    [InlineData("status=known vpn=on tls=none", "ok:")]
+    [InlineData("status=known vpn=on tls=none certchanged", "ok: certificate-changed")]
+    [InlineData("status=known vpn=on dnsleak", "warn: dns-outside-tunnel")]
+    [InlineData("status=known vpn=on wifi=open", "warn: open-wifi")]
+    [InlineData("status=known vpn=off wifi=open", "block: vpn-off open-wifi")]
+    [InlineData("status=known vpn=on wifi=secured", "ok:")]
+    [InlineData("status=unknown vpn=off wifi=open tls=untrusted dns=suspicious", "ok:")]
     public void Verdict_follows_the_facts(string facts, string expected)
     {
         var verdict = PageAssessor.Assess(Facts(facts));
@@ -54,6 +68,24 @@ public sealed class PageAssessorTests
 
         Assert.All(verdict.Reasons, r => Assert.EndsWith(".", r.Message));
         Assert.All(verdict.Reasons, r => Assert.DoesNotContain("{", r.Message));
+    }
+
+    [Fact]
+    public void Changed_certificate_names_both_dates()
+    {
+        var verdict = PageAssessor.Assess(Facts("status=known vpn=on tls=none certchanged"));
+
+        var message = Assert.Single(verdict.Reasons).Message;
+        Assert.Contains("2026-01-05", message);
+        Assert.Contains("2026-11-20", message);
+    }
+
+    [Fact]
+    public void Open_wifi_names_the_network()
+    {
+        var verdict = PageAssessor.Assess(Facts("status=known vpn=on wifi=open"));
+
+        Assert.Contains("\"Airport Free WiFi\"", Assert.Single(verdict.Reasons).Message);
     }
 
     [Fact]
@@ -97,7 +129,24 @@ public sealed class PageAssessorTests
             "none" => null,
             var v => new NetworkPosture(Enum.Parse<VpnState>(v, ignoreCase: true), v == "unknown" ? "no route" : null, null, null, [], Get("ipv6leak") is not null, DateTimeOffset.UnixEpoch),
         };
+        if (network is not null && Get("dnsleak") is not null)
+        {
+            network = network with { DnsOutsideTunnel = true };
+        }
+
         var settings = PortalGuardSettings.Defaults with { RequireVpn = Get("requireVpn") is not null };
-        return new AssessmentFacts(target, identity, signals, Get("action"), network, settings);
+        var at = DateTimeOffset.UnixEpoch;
+        return new AssessmentFacts(target, identity, signals, Get("action"), network, settings)
+        {
+            Resolution = Get("dns") == "suspicious"
+                ? new PortalResolution(identity.Host, ResolutionOutcome.Resolved, [IPAddress.Parse("192.168.1.1")], IPAddress.Parse("192.168.1.1"), SpecialAddressRange.Private, null, at)
+                : null,
+            Tls = Get("tls") is { } tls ? new TlsFacts(tls == "none", Enum.Parse<TlsProblem>(tls, ignoreCase: true), "CN=Test CA", "spki", at.AddYears(60), at) : null,
+            CertificateHistory = Get("certchanged") is null ? null
+                : new CertificateObservation(FirstUse: false, Changed: true, "old-spki", new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero)),
+            Wifi = Get("wifi") is { } wifi
+                ? new WifiFacts(WifiState.Connected, "Airport Free WiFi", wifi == "open" ? "--" : "WPA2", wifi == "open", null, at)
+                : null,
+        };
     }
 }

@@ -179,7 +179,7 @@ public sealed class MessageDispatcherTests : IDisposable
 
     private async Task<JsonElement> DispatchAsync(byte[] frame, int maxReplyBytes = NativeMessagingLimits.MaxOutgoingFrameBytes)
     {
-        var checker = new PortalChecker(_store, _probe);
+        var checker = new PortalChecker(_store, new GuardProbes(_probe, Dns: null, Tls: null, Wifi: null), TimeProvider.System);
         var handlers = new RequestHandlers(checker, _store, _probe, TimeProvider.System, "test");
         var dispatcher = new MessageDispatcher(handlers, NullLogger<MessageDispatcher>.Instance, maxReplyBytes);
         var reply = await dispatcher.DispatchAsync(frame, CancellationToken.None);
