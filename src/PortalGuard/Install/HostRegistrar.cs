@@ -15,7 +15,7 @@ internal sealed class HostRegistrar(IRegistry? registry)
         var keys = RequireRegistry(target);
 
         // Check every key before writing anything, so a refusal leaves the machine as it was.
-        var current = keys.Select(key => (Key: key, Value: registry!.GetDefaultValue(key))).ToList();
+        var current = keys.Select(key => (Key: key, Value: ValueOf(key))).ToList();
         if (!force)
         {
             foreach (var (key, value) in current)
@@ -49,7 +49,7 @@ internal sealed class HostRegistrar(IRegistry? registry)
     {
         ArgumentNullException.ThrowIfNull(target);
         var keys = RequireRegistry(target);
-        var current = keys.Select(key => (Key: key, Value: registry!.GetDefaultValue(key))).ToList();
+        var current = keys.Select(key => (Key: key, Value: ValueOf(key))).ToList();
         if (!force)
         {
             foreach (var (key, value) in current)
@@ -87,6 +87,9 @@ internal sealed class HostRegistrar(IRegistry? registry)
 
         return target.RegistryKeys;
     }
+
+    // An empty default value names nothing, the same as no value.
+    private string? ValueOf(RegistryLocation key) => registry!.GetDefaultValue(key) is { Length: > 0 } value ? value : null;
 
     // Windows paths compare without case; the values come from this program, so no further normalisation is needed.
     private static bool PathsEqual(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
