@@ -71,6 +71,12 @@ internal static class HostHandshake
             }
             catch (IOException exception)
             {
+                // Most often the host died at once and the hello hit a closed pipe: say how it ended.
+                if (process.WaitForExit(TimeSpan.FromSeconds(5)))
+                {
+                    return $"it exited with code {process.ExitCode} without answering{LastLine(await stderr.ConfigureAwait(false))}";
+                }
+
                 return $"the pipe to it broke ({exception.Message})";
             }
             finally
