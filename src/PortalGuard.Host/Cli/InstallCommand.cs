@@ -52,6 +52,10 @@ internal static class InstallCommand
             var target = ManifestLocations.Resolve(browser, options.Scope, options.UserDataDir, platform);
             var manifest = browser == Browser.Firefox ? HostManifest.ForFirefox(executable) : HostManifest.ForChromium(executable);
             CliOutput.WriteResult(stdout, new HostRegistrar(registry).Install(target, manifest, options.Force), executable);
+            foreach (var sandboxed in BrowserDetector.Sandboxed(browser, platform))
+            {
+                stdout.WriteLine($"  note: {BrowserNames.Name(browser)} is also installed as a {sandboxed.Kind} ({sandboxed.Evidence}), which may not reach the host; run 'portalguard doctor'");
+            }
         });
     }
 

@@ -72,8 +72,12 @@ internal sealed class Doctor(
             return false;
         }
 
-        checks.Add(DoctorCheck.Info(name, found ? $"{name} found ({ManifestLocations.ProfileFolder(browser, platform)})" : $"{name} not found, but a manifest for it is installed"));
-        foreach (var sandboxed in BrowserDetector.Sandboxed(browser, platform))
+        var profile = ManifestLocations.ProfileFolder(browser, platform);
+        var sandboxes = BrowserDetector.Sandboxed(browser, platform);
+        checks.Add(DoctorCheck.Info(name, Directory.Exists(profile) ? $"{name} found ({profile})"
+            : sandboxes.Count > 0 ? $"{name} found as a {sandboxes[0].Kind} ({sandboxes[0].Evidence})"
+            : $"{name} not found, but a manifest for it is installed"));
+        foreach (var sandboxed in sandboxes)
         {
             checks.Add(SandboxAdvice.For(sandboxed, name));
         }

@@ -18,13 +18,7 @@ internal sealed class HostRegistrar(IRegistry? registry)
         var current = keys.Select(key => (Key: key, Value: ValueOf(key))).ToList();
         if (!force)
         {
-            foreach (var (key, value) in current)
-            {
-                if (value is not null && !PathsEqual(value, target.ManifestPath) && File.Exists(value) && !HostManifestInstaller.IsOurManifest(value))
-                {
-                    throw new HostManifestConflictException(key.Display, value);
-                }
-            }
+            EnsureKeysOurs(current, target);
         }
 
         var file = HostManifestInstaller.Install(manifest, target.Folder, force);
@@ -52,13 +46,7 @@ internal sealed class HostRegistrar(IRegistry? registry)
         var current = keys.Select(key => (Key: key, Value: ValueOf(key))).ToList();
         if (!force)
         {
-            foreach (var (key, value) in current)
-            {
-                if (value is not null && !PathsEqual(value, target.ManifestPath) && File.Exists(value) && !HostManifestInstaller.IsOurManifest(value))
-                {
-                    throw new HostManifestConflictException(key.Display, value);
-                }
-            }
+            EnsureKeysOurs(current, target);
 
             if (File.Exists(target.ManifestPath) && !HostManifestInstaller.IsOurManifest(target.ManifestPath))
             {
@@ -86,6 +74,17 @@ internal sealed class HostRegistrar(IRegistry? registry)
         }
 
         return target.RegistryKeys;
+    }
+
+    private static void EnsureKeysOurs(List<(RegistryLocation Key, string? Value)> current, ManifestTarget target)
+    {
+        foreach (var (key, value) in current)
+        {
+            if (value is not null && !PathsEqual(value, target.ManifestPath) && File.Exists(value) && !HostManifestInstaller.IsOurManifest(value))
+            {
+                throw new HostManifestConflictException(key.Display, value);
+            }
+        }
     }
 
     // An empty default value names nothing, the same as no value.
