@@ -128,7 +128,7 @@ public sealed class DoctorProcessTests : IDisposable
         var doctor = await RunAsync("doctor", "--json");
 
         Assert.Equal(1, doctor.ExitCode);
-        var sandbox = Assert.Single(Checks(JsonDocument.Parse(doctor.Text).RootElement), c => c.Message.Contains(word, StringComparison.Ordinal));
+        var sandbox = Assert.Single(Checks(JsonDocument.Parse(doctor.Text).RootElement), c => c.Message.Contains($"is installed as a {word}", StringComparison.Ordinal));
         Assert.Equal("chromium", sandbox.Area);
         Assert.Equal(status, sandbox.Status);
         Assert.False(string.IsNullOrWhiteSpace(sandbox.Fix));
