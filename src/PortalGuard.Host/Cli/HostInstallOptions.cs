@@ -135,8 +135,10 @@ internal sealed record HostInstallOptions(Browser? Browser, InstallScope Scope, 
     }
 
     /// <summary>The browsers to act on: the one named, or with <c>all</c> every browser found on this machine.</summary>
-    public IReadOnlyList<Browser> Browsers(InstallPlatform platform) =>
-        Browser is { } one ? [one] : PortalGuard.Install.BrowserNames.All.Where(b => BrowserDetector.IsFound(b, platform)).ToList();
+    /// <param name="alsoInclude">Counts a browser that is not found too (uninstall: it still has a manifest to remove).</param>
+    public IReadOnlyList<Browser> Browsers(InstallPlatform platform, Func<Browser, bool>? alsoInclude = null) =>
+        Browser is { } one ? [one]
+            : PortalGuard.Install.BrowserNames.All.Where(b => BrowserDetector.IsFound(b, platform) || (alsoInclude?.Invoke(b) ?? false)).ToList();
 
     public static string Usage(string verb, bool acceptsPath) =>
         $"usage: portalguard {verb} --browser chrome|chromium|edge|brave|vivaldi|firefox|all | --user-data-dir DIR [--scope user|system]"

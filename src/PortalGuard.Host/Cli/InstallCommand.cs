@@ -60,12 +60,12 @@ internal static class InstallCommand
     }
 
     /// <summary>Runs <paramref name="action"/> for each chosen browser; one browser's failure is reported and the rest go on.</summary>
-    internal static int ForEachBrowser(string verb, HostInstallOptions options, InstallPlatform platform, TextWriter stdout, TextWriter stderr, Action<Browser> action)
+    internal static int ForEachBrowser(string verb, HostInstallOptions options, InstallPlatform platform, TextWriter stdout, TextWriter stderr, Action<Browser> action, Func<Browser, bool>? alsoInclude = null)
     {
         IReadOnlyList<Browser> browsers;
         try
         {
-            browsers = options.Browsers(platform);
+            browsers = options.Browsers(platform, alsoInclude);
         }
         catch (InvalidOperationException exception)
         {

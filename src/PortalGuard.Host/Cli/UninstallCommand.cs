@@ -37,6 +37,13 @@ internal static class UninstallCommand
         {
             var target = ManifestLocations.Resolve(browser, options.Scope, options.UserDataDir, platform);
             CliOutput.WriteResult(stdout, new HostRegistrar(registry).Uninstall(target, options.Force), executable: null);
-        });
+        }, alsoInclude: browser => HasManifest(browser, options.Scope, platform, registry));
+    }
+
+    // With --browser all, a browser whose profile is gone but whose manifest is still there is cleaned up too.
+    private static bool HasManifest(Browser browser, InstallScope scope, InstallPlatform platform, IRegistry? registry)
+    {
+        var target = ManifestLocations.Resolve(browser, scope, userDataDir: null, platform);
+        return File.Exists(target.ManifestPath) || (registry is not null && target.RegistryKeys.Any(k => registry.GetDefaultValue(k) is not null));
     }
 }

@@ -95,6 +95,13 @@ internal sealed class Doctor(
         {
             var area = $"{name} ({target.Scope.ToString().ToLowerInvariant()})";
             var reinstall = $"portalguard install --browser {name}" + (target.Scope == InstallScope.System ? " --scope system" : string.Empty);
+            if (!File.Exists(path))
+            {
+                // Only a registry key can name a file that is not there.
+                checks.Add(DoctorCheck.Failed(area, $"the registry names {path}, which does not exist, so {name} cannot find the host", reinstall));
+                continue;
+            }
+
             var inspection = ManifestInspector.Inspect(path, browser, area, reinstall, platform.IsWindows);
             checks.AddRange(inspection.Checks);
             if (inspection.Program is not null)

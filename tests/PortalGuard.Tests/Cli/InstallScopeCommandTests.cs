@@ -89,6 +89,19 @@ public sealed class InstallScopeCommandTests : IDisposable
     }
 
     [Fact]
+    public void Uninstall_all_also_removes_a_system_manifest_of_a_browser_no_user_has_run()
+    {
+        Install(["--browser", "vivaldi", "--scope", "system"], _temp.CreateProgram("bin", "portalguard"));
+        var manifest = Path.Combine(Root, "etc", "opt", "vivaldi", "native-messaging-hosts", "com.portalguard.host.json");
+        Assert.True(File.Exists(manifest));
+
+        Assert.Equal(0, UninstallCommand.Run(["--browser", "all", "--scope", "system"], _stdout, _stderr, Platform(), registry: null));
+
+        Assert.False(File.Exists(manifest));
+        Assert.Contains($"removed for vivaldi (system): {manifest}", _stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_browser_failing_does_not_stop_the_others_and_the_exit_is_1()
     {
         var program = _temp.CreateProgram("bin", "portalguard");
