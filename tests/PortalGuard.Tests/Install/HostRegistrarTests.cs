@@ -57,10 +57,7 @@ public sealed class HostRegistrarTests : IDisposable
     public void Key_naming_another_programs_manifest_is_refused_and_nothing_is_written()
     {
         var target = Target(UserKey);
-        var foreign = _temp.Combine("other", "host.json");
-        Directory.CreateDirectory(Path.GetDirectoryName(foreign)!);
-        File.WriteAllText(foreign, """{"name":"com.portalguard.host","path":"C:\\Other\\other.exe","type":"stdio"}""");
-        _registry.GetDefaultValue(UserKey).Returns(foreign);
+        KeyNamesAnotherProgramsManifest();
 
         var exception = Assert.Throws<HostManifestConflictException>(() => Registrar().Install(target, HostManifest.ForChromium(Program()), force: false));
 
@@ -73,9 +70,7 @@ public sealed class HostRegistrarTests : IDisposable
     public void Force_replaces_a_key_of_another_program()
     {
         var target = Target(UserKey);
-        var foreign = _temp.Combine("host.json");
-        File.WriteAllText(foreign, """{"name":"com.portalguard.host","path":"C:\\Other\\other.exe"}""");
-        _registry.GetDefaultValue(UserKey).Returns(foreign);
+        KeyNamesAnotherProgramsManifest();
 
         var result = Registrar().Install(target, HostManifest.ForChromium(Program()), force: true);
 
@@ -115,9 +110,7 @@ public sealed class HostRegistrarTests : IDisposable
     public void Uninstall_leaves_a_key_of_another_program_alone()
     {
         var target = Target(UserKey);
-        var foreign = _temp.Combine("host.json");
-        File.WriteAllText(foreign, """{"name":"com.portalguard.host","path":"C:\\Other\\other.exe"}""");
-        _registry.GetDefaultValue(UserKey).Returns(foreign);
+        KeyNamesAnotherProgramsManifest();
 
         Assert.Throws<HostManifestConflictException>(() => Registrar().Uninstall(target, force: false));
 
@@ -131,6 +124,13 @@ public sealed class HostRegistrarTests : IDisposable
     }
 
     private HostRegistrar Registrar() => new(_registry);
+
+    private void KeyNamesAnotherProgramsManifest()
+    {
+        var foreign = _temp.Combine("host.json");
+        File.WriteAllText(foreign, """{"name":"com.portalguard.host","path":"C:\\Other\\other.exe","type":"stdio"}""");
+        _registry.GetDefaultValue(UserKey).Returns(foreign);
+    }
 
     private ManifestTarget Target(params RegistryLocation[] keys) => new(Browser.Chrome, InstallScope.User, _temp.Combine("PortalGuard", "NativeMessagingHosts", "chrome"), keys);
 
