@@ -5,14 +5,11 @@ namespace PortalGuard.Install;
 /// <summary>The one table of where each browser reads host manifests, per system and scope, and where it keeps its
 /// profile (whose presence means the browser is "found").</summary>
 /// <remarks>
-/// Sources: Chrome's native-messaging documentation (Linux <c>~/.config/google-chrome/NativeMessagingHosts</c> and
-/// <c>/etc/opt/chrome/native-messaging-hosts</c>, macOS <c>~/Library/Application Support/Google/Chrome/NativeMessagingHosts</c>
-/// and <c>/Library/Google/Chrome/NativeMessagingHosts</c>, Windows <c>HKCU|HKLM\Software\Google\Chrome\NativeMessagingHosts\name</c>);
-/// MDN's "Native manifests" (Linux <c>~/.mozilla/native-messaging-hosts</c>, <c>/usr/lib/mozilla/native-messaging-hosts</c>,
-/// macOS <c>Library/Application Support/Mozilla/NativeMessagingHosts</c>, Windows <c>Software\Mozilla\NativeMessagingHosts</c>);
-/// Microsoft Edge's native-messaging guide (<c>/etc/opt/edge/native-messaging-hosts</c>, <c>/Library/Microsoft/Edge/NativeMessagingHosts</c>).
+/// Chrome, Chromium and Firefox follow their documentation (Chrome's "Native messaging host location", MDN's "Native
+/// manifests"), Edge follows Microsoft's native-messaging guide (<c>/etc/opt/edge</c>, <c>/Library/Microsoft/Edge</c>).
 /// Brave and Vivaldi publish no table: their folders follow their Chromium branding as packaged
-/// (<c>/etc/opt/brave.com/brave</c>, <c>/etc/opt/vivaldi</c>) and as other hosts (1Password, browserpass) install them.
+/// (<c>/etc/opt/brave.com/brave</c>, <c>/etc/opt/vivaldi</c>) and as established hosts (1Password, browserpass) install them.
+/// Each row is a test in ManifestLocationsTests; docs/cli.md shows the same table.
 /// </remarks>
 internal static class ManifestLocations
 {
