@@ -17,8 +17,9 @@ internal static class CommandLine
           portalguard portals list|show|add|remove ...
           portalguard settings get [--json] | set <key> <value>
           portalguard audit [--since 7d] [--json]
-          portalguard install [--browser chromium|chrome|edge|brave] [--user-data-dir DIR]
-          portalguard uninstall [--browser ...] [--user-data-dir DIR]
+          portalguard install [--browser chrome|chromium|edge|brave|vivaldi|firefox|all] [--scope user|system] [--user-data-dir DIR]
+          portalguard uninstall [--browser ...] [--scope user|system] [--user-data-dir DIR]
+          portalguard doctor [--json]
           portalguard version
 
         Data folder: $PORTALGUARD_DATA_DIR, or the platform's data folder. See docs/cli.md.
@@ -46,6 +47,8 @@ internal static class CommandLine
                     return InstallCommand.Run(rest, stdout, stderr);
                 case "uninstall":
                     return UninstallCommand.Run(rest, stdout, stderr);
+                case "doctor":
+                    return await DoctorCommand.RunAsync(context, rest).ConfigureAwait(false);
                 case "version" or "--version":
                     stdout.WriteLine($"portalguard {HostInfo.Version}");
                     return 0;

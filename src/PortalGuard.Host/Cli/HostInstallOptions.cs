@@ -3,18 +3,23 @@ using PortalGuard.Install;
 namespace PortalGuard.Host.Cli;
 
 /// <summary>The options <c>portalguard install</c> and <c>uninstall</c> share, parsed from the words after the verb.</summary>
+/// <param name="Browser">The browser named with <c>--browser</c>; null with <c>--browser all</c>.</param>
 /// <param name="UserDataDir">An explicit browser profile folder; null means the browser's default profile.</param>
 /// <param name="ExecutablePath">Given with <c>--path</c>; null means the running executable (install only).</param>
-internal sealed record HostInstallOptions(ChromiumBrowser Browser, string? UserDataDir, string? ExecutablePath, bool Force, bool Help)
+internal sealed record HostInstallOptions(Browser? Browser, InstallScope Scope, string? UserDataDir, string? ExecutablePath, bool Force, bool Help)
 {
-    public const string BrowserNames = "chromium, chrome, edge or brave";
+    public const string BrowserNames = PortalGuard.Install.BrowserNames.Choices;
+
+    public bool AllBrowsers => Browser is null;
 
     /// <summary>Parses the arguments. On a usage error returns null and sets <paramref name="error"/> to one line.</summary>
     /// <param name="acceptsPath">Whether <c>--path</c> is allowed (install yes, uninstall no).</param>
     public static HostInstallOptions? Parse(IReadOnlyList<string> args, bool acceptsPath, out string? error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ChromiumBrowser? browser = null;
+        Browser? browser = null;
+        var all = false;
+        var scope = InstallScope.User;
         string? userDataDir = null;
         string? executablePath = null;
         var force = false;
@@ -26,7 +31,7 @@ internal sealed record HostInstallOptions(ChromiumBrowser Browser, string? UserD
             if (name is "-h" or "--help")
             {
                 error = null;
-                return new HostInstallOptions(ChromiumBrowser.Chromium, null, null, Force: false, Help: true);
+                return new HostInstallOptions(null, InstallScope.User, null, null, Force: false, Help: true);
             }
 
             if (!name.StartsWith("--", StringComparison.Ordinal))
@@ -80,8 +85,9 @@ internal sealed record HostInstallOptions(ChromiumBrowser Browser, string? UserD
             switch (name)
             {
                 case "--browser":
-                    browser = ParseBrowser(value);
-                    if (browser is null)
+                    all = string.Equals(value, "all", StringComparison.OrdinalIgnoreCase);
+                    browser = all ? null : PortalGuard.Install.BrowserNames.Parse(value);
+                    if (!all && browser is null)
                     {
                         error = $"unknown browser '{value}': use {BrowserNames}";
                         return null;
@@ -92,12 +98,13 @@ internal sealed record HostInstallOptions(ChromiumBrowser Browser, string? UserD
                     userDataDir = Path.GetFullPath(value);
                     break;
                 case "--scope":
-                    if (value != "user")
+                    if (value is not ("user" or "system"))
                     {
-                        error = $"--scope {value} is not supported yet: only --scope user";
+                        error = $"unknown scope '{value}': use user or system";
                         return null;
                     }
 
+                    scope = value == "user" ? InstallScope.User : InstallScope.System;
                     break;
                 default:
                     executablePath = Path.GetFullPath(value);
@@ -106,29 +113,35 @@ internal sealed record HostInstallOptions(ChromiumBrowser Browser, string? UserD
         }
 
         // With an explicit profile folder the browser makes no difference to where the manifest goes.
-        if (browser is null && userDataDir is not null)
+        if (browser is null && !all && userDataDir is not null)
         {
-            browser = ChromiumBrowser.Chromium;
+            browser = PortalGuard.Install.Browser.Chromium;
         }
 
-        if (browser is null)
+        if (browser is null && !all)
         {
             error = $"--browser is required without --user-data-dir: {BrowserNames}";
             return null;
         }
 
+        if (all && userDataDir is not null)
+        {
+            error = "--user-data-dir names one browser's profile; use it with one --browser, not all";
+            return null;
+        }
+
         error = null;
-        return new HostInstallOptions(browser.Value, userDataDir, executablePath, force, Help: false);
+        return new HostInstallOptions(browser, scope, userDataDir, executablePath, force, Help: false);
     }
 
-    /// <summary>The folder the manifest goes into for these options.</summary>
-    public string ManifestFolder(Func<string, string?> getEnvironmentVariable) =>
-        UserDataDir is null
-            ? ChromiumManifestFolders.ForDefaultProfile(Browser, getEnvironmentVariable)
-            : ChromiumManifestFolders.ForUserDataDir(UserDataDir);
+    /// <summary>The browsers to act on: the one named, or with <c>all</c> every browser found on this machine.</summary>
+    /// <param name="alsoInclude">Counts a browser that is not found too (uninstall: it still has a manifest to remove).</param>
+    public IReadOnlyList<Browser> Browsers(InstallPlatform platform, Func<Browser, bool>? alsoInclude = null) =>
+        Browser is { } one ? [one]
+            : PortalGuard.Install.BrowserNames.All.Where(b => BrowserDetector.IsFound(b, platform) || (alsoInclude?.Invoke(b) ?? false)).ToList();
 
     public static string Usage(string verb, bool acceptsPath) =>
-        $"usage: portalguard {verb} --browser chromium|chrome|edge|brave | --user-data-dir DIR [--scope user]"
+        $"usage: portalguard {verb} --browser chrome|chromium|edge|brave|vivaldi|firefox|all | --user-data-dir DIR [--scope user|system]"
         + (acceptsPath ? " [--path EXE]" : string.Empty) + " [--force]";
 
     private static (string Name, string? Value) Split(string argument)
@@ -138,13 +151,4 @@ internal sealed record HostInstallOptions(ChromiumBrowser Browser, string? UserD
             ? (argument[..equals], argument[(equals + 1)..])
             : (argument, null);
     }
-
-    private static ChromiumBrowser? ParseBrowser(string value) => value.ToLowerInvariant() switch
-    {
-        "chromium" => ChromiumBrowser.Chromium,
-        "chrome" or "google-chrome" => ChromiumBrowser.Chrome,
-        "edge" or "microsoft-edge" => ChromiumBrowser.Edge,
-        "brave" => ChromiumBrowser.Brave,
-        _ => null,
-    };
 }

@@ -2,19 +2,24 @@ using PortalGuard.Install;
 
 namespace PortalGuard.Host.Cli;
 
-/// <summary><c>portalguard install</c>: writes the host manifest where a Chromium-family browser reads it.</summary>
+/// <summary><c>portalguard install</c>: writes the host manifest where each chosen browser reads it (and, on Windows, the registry key).</summary>
 internal static class InstallCommand
 {
     /// <summary>Runs the command. <paramref name="args"/> are the words after <c>install</c>.</summary>
-    /// <returns>0 when the manifest is in place, 1 when it could not be written, 2 on a usage error.</returns>
+    /// <returns>0 when every manifest is in place, 1 when one could not be written (or no browser was found), 2 on a usage error.</returns>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
-        Run(args, stdout, stderr, Environment.ProcessPath, Environment.GetEnvironmentVariable);
+        Run(args, stdout, stderr, Environment.ProcessPath, InstallPlatform.Current(), CliOutput.SystemRegistry());
 
     /// <summary>The same, with the running executable and the environment given (tests).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? processPath, Func<string, string?> getEnvironmentVariable)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? processPath, Func<string, string?> getEnvironmentVariable) =>
+        Run(args, stdout, stderr, processPath, InstallPlatform.FromEnvironment(getEnvironmentVariable), CliOutput.SystemRegistry());
+
+    /// <summary>The same, with every fact given: the system's rules, the system root and the registry (tests).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, string? processPath, InstallPlatform platform, IRegistry? registry)
     {
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
+        ArgumentNullException.ThrowIfNull(platform);
         var options = HostInstallOptions.Parse(args, acceptsPath: true, out var error);
         if (options is null)
         {
@@ -42,17 +47,57 @@ internal static class InstallCommand
             return 2;
         }
 
+        return ForEachBrowser("install", options, platform, stdout, stderr, browser =>
+        {
+            var target = ManifestLocations.Resolve(browser, options.Scope, options.UserDataDir, platform);
+            var manifest = browser == Browser.Firefox ? HostManifest.ForFirefox(executable) : HostManifest.ForChromium(executable);
+            CliOutput.WriteResult(stdout, new HostRegistrar(registry).Install(target, manifest, options.Force), executable);
+            foreach (var sandboxed in BrowserDetector.Sandboxed(browser, platform))
+            {
+                stdout.WriteLine($"  note: {BrowserNames.Name(browser)} is also installed as a {sandboxed.Kind} ({sandboxed.Evidence}), which may not reach the host; run 'portalguard doctor'");
+            }
+        });
+    }
+
+    /// <summary>Runs <paramref name="action"/> for each chosen browser; one browser's failure is reported and the rest go on.</summary>
+    internal static int ForEachBrowser(string verb, HostInstallOptions options, InstallPlatform platform, TextWriter stdout, TextWriter stderr, Action<Browser> action, Func<Browser, bool>? alsoInclude = null)
+    {
+        IReadOnlyList<Browser> browsers;
         try
         {
-            var folder = options.ManifestFolder(getEnvironmentVariable);
-            var result = HostManifestInstaller.Install(HostManifest.ForChromium(executable), folder, options.Force);
-            CliOutput.WriteResult(stdout, result, options.Browser, executable);
-            return 0;
+            browsers = options.Browsers(platform, alsoInclude);
         }
-        catch (Exception exception) when (CliOutput.IsExpectedFailure(exception))
+        catch (InvalidOperationException exception)
         {
-            stderr.WriteLine($"portalguard install: {exception.Message}");
+            stderr.WriteLine($"portalguard {verb}: {exception.Message}");
             return 1;
         }
+
+        if (browsers.Count == 0)
+        {
+            stderr.WriteLine($"portalguard {verb}: no browser found for this user (no profile folder of {BrowserNames.Choices.Replace(" or all", string.Empty, StringComparison.Ordinal)}); name one with --browser");
+            return 1;
+        }
+
+        if (options.AllBrowsers)
+        {
+            stdout.WriteLine($"browsers found: {string.Join(", ", browsers.Select(BrowserNames.Name))}");
+        }
+
+        var exit = 0;
+        foreach (var browser in browsers)
+        {
+            try
+            {
+                action(browser);
+            }
+            catch (Exception exception) when (CliOutput.IsExpectedFailure(exception))
+            {
+                stderr.WriteLine($"portalguard {verb}: {BrowserNames.Name(browser)}: {CliOutput.Explain(exception, options.Scope)}");
+                exit = 1;
+            }
+        }
+
+        return exit;
     }
 }

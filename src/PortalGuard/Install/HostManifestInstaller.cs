@@ -89,6 +89,25 @@ internal static class HostManifestInstaller
             || string.Equals(fileName, HostIdentity.ExecutableName + ".exe", StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Whether the file at <paramref name="manifestPath"/> is a manifest PortalGuard wrote (by the rule in the remarks).</summary>
+    public static bool IsOurManifest(string manifestPath, string hostName = HostIdentity.HostName)
+    {
+        if (!File.Exists(manifestPath))
+        {
+            return false;
+        }
+
+        try
+        {
+            EnsureOurs(manifestPath, File.ReadAllBytes(manifestPath), hostName);
+            return true;
+        }
+        catch (HostManifestConflictException)
+        {
+            return false;
+        }
+    }
+
     private static void EnsureOurs(string manifestPath, byte[] content, string hostName)
     {
         string? name;

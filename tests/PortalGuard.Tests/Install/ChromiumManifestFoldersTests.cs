@@ -16,7 +16,7 @@ public sealed class ChromiumManifestFoldersTests
             return;
         }
 
-        Assert.Equal(expected, ChromiumManifestFolders.ForDefaultProfile(Enum.Parse<ChromiumBrowser>(browser), Environment(("HOME", "/home/ana"))));
+        Assert.Equal(expected, ChromiumManifestFolders.ForDefaultProfile(Enum.Parse<Browser>(browser), Environment(("HOME", "/home/ana"))));
     }
 
     [Theory]
@@ -32,7 +32,7 @@ public sealed class ChromiumManifestFoldersTests
 
         var environment = Environment(("HOME", "/home/ana"), ("XDG_CONFIG_HOME", xdgConfigHome), ("CHROME_CONFIG_HOME", chromeConfigHome));
 
-        Assert.Equal(expected, ChromiumManifestFolders.ForDefaultProfile(ChromiumBrowser.Chromium, environment));
+        Assert.Equal(expected, ChromiumManifestFolders.ForDefaultProfile(Browser.Chromium, environment));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class ChromiumManifestFoldersTests
             return;
         }
 
-        Assert.Throws<InvalidOperationException>(() => ChromiumManifestFolders.ForDefaultProfile(ChromiumBrowser.Chrome, Environment()));
+        Assert.Throws<InvalidOperationException>(() => ChromiumManifestFolders.ForDefaultProfile(Browser.Chrome, Environment()));
     }
 
     [Fact]
