@@ -78,9 +78,29 @@ async function applySharedDevice(wasOn, isOn) {
     passwordSaving = { value: null, levelOfControl: "unknown", controlledByUs: false };
   }
   if (isOn && passwordSaving.controlledByUs && !before.controlledByUs) {
-    report("passwordSavingDisabled", null);
-  } else if (!isOn && (wasOn || before.controlledByUs) && !passwordSaving.controlledByUs && before.controlledByUs) {
-    report("passwordSavingRestored", null);
+    reportBrowserEvent("passwordSavingDisabled");
+  } else if (!isOn && before.controlledByUs && !passwordSaving.controlledByUs) {
+    reportBrowserEvent("passwordSavingRestored");
+  }
+}
+
+// The audit trail keys every event to an origin. A browser-wide change (password saving) is recorded against the
+// portal in use when it happened, or, when none is open yet, the first portal visited after it.
+let lastPortalOrigin = null;
+const pendingBrowserEvents = [];
+
+function reportBrowserEvent(event) {
+  if (lastPortalOrigin !== null) {
+    report(event, lastPortalOrigin);
+  } else if (!pendingBrowserEvents.includes(event)) {
+    pendingBrowserEvents.push(event);
+  }
+}
+
+function portalSeen(origin) {
+  lastPortalOrigin = origin;
+  for (const event of pendingBrowserEvents.splice(0)) {
+    report(event, origin);
   }
 }
 
@@ -141,6 +161,7 @@ function record(tabId, origin, result, signals) {
     brandWords: signals.brandWords ?? [],
     hasPasswordField: signals.hasPasswordField === true || (samePage && previous.hasPasswordField === true),
     notified: samePage ? previous.notified : false,
+    notification: samePage ? previous.notification ?? null : null,
     proceeded: samePage ? previous.proceeded : false,
     chainKey: samePage ? previous.chainKey ?? null : null,
     verdict: result.verdict,
@@ -152,6 +173,7 @@ function record(tabId, origin, result, signals) {
     session.origins.add(origin);
     session.signOutPath = identity.portal?.signOutPath ?? session.signOutPath;
     portalSessions.set(portalKey, session);
+    portalSeen(origin);
   }
   if (result.network) lastNetwork = result.network;
   tabs.set(tabId, entry);
@@ -454,7 +476,7 @@ const snapshot = (entry) => {
 globalThis.portalGuard = Object.freeze({
   connectionState: () => connection.state,
   tabState: (tabId) => (tabs.has(tabId) ? snapshot(tabs.get(tabId)) : null),
-  allTabStates: () => Object.fromEntries([...tabs].map(([id, entry]) => [id, snapshot(entry)])),
+  allTabStates: () => Object.fromEntries([...tabs].map(([id, entry]) => [id, { tabId: id, ...snapshot(entry) }])),
   settings: () => settings,
   passwordSaving: () => readPasswordSaving(chrome.privacy?.services?.passwordSavingEnabled),
   setSettings: (change) => setSettings(change),
