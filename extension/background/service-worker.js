@@ -265,7 +265,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       onAssess(message, sender).then(sendResponse, () => sendResponse({ banner: null }));
       return true;
     case PageMessage.BANNER_SHOWN:
-      onBannerShown(sender);
+      onBannerShown(sender, message.timing);
       return false;
     case PageMessage.GATE:
       onGate(sender).then(sendResponse, () => sendResponse({ overlay: null }));
@@ -321,16 +321,27 @@ function onPageEvent(message, sender) {
   report(message.event, origin, { level: entry.level, count });
 }
 
-function onBannerShown(sender) {
+function onBannerShown(sender, timing) {
   const entry = tabs.get(sender.tab.id);
   const origin = webOrigin(sender.url);
   if (entry === undefined || origin !== entry.origin) {
     return;
   }
   entry.bannerShown = true;
+  entry.timing = readTiming(timing);
   if (entry.answeredByHost && entry.level !== VerdictLevel.OK) {
     report("warningShown", origin, { level: entry.level });
   }
+}
+
+/** The content script's own timing figures: numbers only, whatever the page sent. */
+function readTiming(timing) {
+  const out = {};
+  for (const key of ["startMs", "signalsMs", "observerMs", "verdictMs", "shownAt"]) {
+    const value = timing?.[key];
+    if (typeof value === "number" && Number.isFinite(value)) out[key] = value;
+  }
+  return out;
 }
 
 const VIEW_HANDLERS = {

@@ -22,7 +22,7 @@ export function buildOverlay(verdict, context, t) {
     intro: t(block ? "overlay_intro_block" : "overlay_intro_warn"),
     lines: banner.lines,
     codes: banner.codes,
-    backLabel: t("overlay_back"),
+    backLabel: t(block ? "overlay_leave" : "overlay_back"),
     continueLabel: block ? null : t("overlay_continue"),
   };
 }

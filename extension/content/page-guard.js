@@ -20,8 +20,8 @@ let assessed = false;
 let stopLocking = null;
 /** The gate's state for this page: whether the verdict needs a decision, and whether the person already decided. */
 const gate = { applies: null, level: null, proceeded: false, pending: null };
-/** Timing figures, read by the end-to-end tests (never sent anywhere). */
-const timing = { startMs: 0, signalsMs: 0, verdictShownMs: null };
+/** Timing figures (numbers only), handed to the worker with "banner shown" for the end-to-end measurements. */
+const timing = { startMs: 0, signalsMs: 0, observerMs: 0, verdictMs: null, shownAt: null };
 
 export function start() {
   try {
@@ -36,7 +36,6 @@ export function start() {
       watchForLoginForm();
     }
     timing.startMs = performance.now() - began;
-    document.documentElement.dataset.portalguardStartMs = timing.startMs.toFixed(3);
   } catch {
     // Never into the page.
   }
@@ -44,8 +43,22 @@ export function start() {
 
 function watchForLoginForm() {
   let timer = null;
-  const observer = new MutationObserver(() => {
-    if (timer === null) {
+  const observer = new MutationObserver((records) => {
+    const began = performance.now();
+    // A password field that just appeared is checked at once; anything else waits for the page to settle.
+    if (records.some(addsPasswordField)) {
+      if (timer !== null) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      try {
+        if (assessIfLoginPage()) {
+          observer.disconnect();
+        }
+      } catch {
+        observer.disconnect();
+      }
+    } else if (timer === null) {
       timer = setTimeout(() => {
         timer = null;
         try {
@@ -57,9 +70,19 @@ function watchForLoginForm() {
         }
       }, SETTLE_MS);
     }
+    timing.observerMs += performance.now() - began;
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   setTimeout(() => observer.disconnect(), WATCH_FOR_MS);
+}
+
+function addsPasswordField(record) {
+  for (const node of record.addedNodes) {
+    if (node.nodeType === 1 && (node.matches('input[type="password"]') || node.querySelector('input[type="password"]') !== null)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Sends the page's signals once a password field exists. True when it did. */
@@ -69,7 +92,7 @@ function assessIfLoginPage() {
   }
   const began = performance.now();
   const signals = readSignals(document);
-  timing.signalsMs = performance.now() - began;
+  timing.signalsMs += performance.now() - began;
   if (signals === null) {
     return false;
   }
@@ -82,9 +105,9 @@ function assessIfLoginPage() {
       gate.level = typeof reply?.level === "string" ? reply.level : null;
       applySharedDevice(reply?.sharedDevice === true);
       if (reply?.banner && showBanner(reply.banner, document)) {
-        timing.verdictShownMs = performance.now() - askedAt;
-        document.documentElement.dataset.portalguardVerdictMs = timing.verdictShownMs.toFixed(1);
-        return chrome.runtime.sendMessage({ type: PageMessage.BANNER_SHOWN });
+        timing.shownAt = performance.now();
+        timing.verdictMs = timing.shownAt - askedAt;
+        return chrome.runtime.sendMessage({ type: PageMessage.BANNER_SHOWN, timing: { ...timing } });
       }
       return undefined;
     })
@@ -158,6 +181,9 @@ function runGate(trigger) {
       await chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "proceeded" }).catch(() => {});
       return true;
     }
+    if (block) {
+      leavePage();
+    }
     return false;
   })().finally(() => {
     gate.pending = null;
@@ -191,6 +217,19 @@ function onWorkerMessage(message, sender, sendResponse) {
     // Never into the page.
   }
   return false;
+}
+
+/** After a block the person chose to leave: back where they came from, or an empty page. */
+function leavePage() {
+  try {
+    if (history.length > 1) {
+      history.back();
+    } else {
+      location.replace("about:blank");
+    }
+  } catch {
+    // Never into the page.
+  }
 }
 
 function applySharedDevice(on) {

@@ -74,12 +74,13 @@ describe("buildOverlay", () => {
     const overlay = buildOverlay({ level: "warn", reasons: [reason("vpn-off")] }, { portalName: "Epic MyChart" }, en);
     assert.equal(overlay.level, "warn");
     assert.equal(overlay.continueLabel, "Continue anyway");
-    assert.equal(overlay.backLabel, "Go back (recommended)");
+    assert.equal(overlay.backLabel, "Don’t sign in now");
     assert.match(overlay.lines[0].text, /^You opened Epic MyChart without a VPN\./u);
   });
   it("Block_offers_only_go_back", () => {
     const overlay = buildOverlay({ level: "block", reasons: [reason("lookalike-domain", "block")] }, { lookalikeOf: "mychart.ucsf.edu" }, en);
     assert.equal(overlay.continueLabel, null);
+    assert.equal(overlay.backLabel, "Leave this page");
     assert.equal(overlay.title, "PortalGuard stopped this sign-in");
     assert.equal(overlay.lines[0].text, "This page is pretending to be mychart.ucsf.edu. Do not type your password here.");
   });

@@ -69,6 +69,14 @@ public sealed class LoginPageTests(PortalFixture fixture, ITestOutputHelper outp
 
         var (_, text) = await browser.ReadShadowRootAsync(page, "portalguard-banner");
         Assert.Contains("PortalGuard cannot check this page right now", text, StringComparison.Ordinal);
+
+        // The popup says so too, with the fix.
+        var popup = await browser.OpenAsync($"chrome-extension://jmiahmlkaajnbmiihmbhdcjlennoiaoh/popup/popup.html?tab={tab.GetProperty("tabId").GetInt32()}");
+        await popup.WaitForSelectorAsync("body[data-ready=true]");
+        var offline = await popup.InnerTextAsync("#offline");
+        Assert.Contains("Guard offline — cannot verify", offline, StringComparison.Ordinal);
+        Assert.Contains("portalguard doctor", offline, StringComparison.Ordinal);
+        await browser.ScreenshotAsync(popup, "popup-guard-offline.png");
     }
 
     [Fact]

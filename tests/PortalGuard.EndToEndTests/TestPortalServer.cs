@@ -22,6 +22,38 @@ public sealed class TestPortalServer : IAsyncDisposable
     /// <summary>The page after signing in: it leaves cookies, storage and caches behind, as a real portal does.</summary>
     public const string HomePath = "/MyChart/Home";
 
+    /// <summary>5,000 elements, then a login form drawn late, as a single-page app does: for the timing figures.</summary>
+    public const string BigPagePath = "/MyChart/Big";
+
+    private const string BigPage = """
+        <!doctype html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>MyChart</title></head>
+        <body>
+          <h1>MyChart</h1>
+          <div id="filler"></div>
+          <div id="app"></div>
+          <script>
+            const filler = document.getElementById("filler");
+            for (let i = 0; i < 100; i++) {
+              const section = document.createElement("section");
+              for (let j = 0; j < 49; j++) {
+                const item = document.createElement(j % 7 === 0 ? "label" : "span");
+                item.textContent = "Item " + i + "." + j;
+                section.append(item);
+              }
+              filler.append(section);
+            }
+            setTimeout(() => {
+              document.getElementById("app").innerHTML =
+                '<form><input name="u"><input id="password" type="password"><button>Sign in</button></form>';
+              window.passwordAddedAt = performance.now();
+            }, 600);
+          </script>
+        </body>
+        </html>
+        """;
+
     /// <summary>A page that sets nothing, to look at what the browser still holds for the origin.</summary>
     public const string EmptyPath = "/MyChart/Empty";
 
@@ -148,6 +180,7 @@ public sealed class TestPortalServer : IAsyncDisposable
                 LoginPath => LoginPage,
                 SharedDevicePath => SharedDevicePage,
                 HomePath => HomePage,
+                BigPagePath => BigPage,
                 EmptyPath => "<!doctype html><title>Empty</title><p>Nothing here.</p>",
                 "/MyChart/Authentication/Logout" => "<!doctype html><title>Signed out</title><p>You are signed out.</p>",
                 _ => null,
