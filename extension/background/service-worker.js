@@ -9,7 +9,7 @@ import { logOutAndClear } from "./session-cleaner.js";
 import { badgeFor } from "../common/badge.js";
 import { webOrigin } from "../common/origin.js";
 import { sanitizeSignals } from "../common/page-signals.js";
-import { gateApplies, isPortalIdentity, isRealPortal, vpnOffNotification } from "../common/portal-visit.js";
+import { gateApplies, isPortalIdentity, isRealPortal, tabsToReassess, vpnDropped, vpnOffNotification } from "../common/portal-visit.js";
 import { HostPush, HostRequest, PAGE_EVENTS, PageMessage, VerdictLevel, ViewMessage, WorkerMessage } from "../common/protocol.js";
 import { allowedChange, effectiveSettings } from "../common/settings.js";
 
@@ -224,11 +224,11 @@ chrome.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
 // ── The VPN drops: re-assess every open portal tab and tell it ─────────────────────────────────────────────────────
 
 async function onPostureChanged(network) {
-  const vpnBefore = lastNetwork?.vpn ?? null;
+  const dropped = vpnDropped(lastNetwork, network);
   lastNetwork = network ?? lastNetwork;
-  const dropped = vpnBefore !== "off" && network?.vpn === "off";
-  for (const [tabId, entry] of [...tabs]) {
-    if (!isPortalIdentity({ status: entry.identityStatus }) && entry.brandWords.length === 0) continue;
+  for (const tabId of tabsToReassess([...tabs])) {
+    const entry = tabs.get(tabId);
+    if (entry === undefined) continue; // closed while an earlier tab was re-assessed
     const result = await assessPage({ connection, origin: entry.origin, signals: { topFrame: true, brandWords: entry.brandWords }, t });
     const updated = record(tabId, entry.origin, result, entry);
     updated.proceeded = false; // A new risk needs a new "continue anyway".

@@ -40,3 +40,16 @@ export function vpnOffNotification(verdict, portalName, t) {
   const name = portalName || t("portal_fallback_name");
   return { title: t("notification_vpn_off_title", [name]), message: t("notification_vpn_off_message", [name]) };
 }
+
+/**
+ * True when a posture change takes the VPN away: it was on (or split, or not yet known) and is now off.
+ * Then every open portal tab is told at once, not at its next sign-in.
+ */
+export function vpnDropped(before, after) {
+  return after?.vpn === "off" && before?.vpn !== "off";
+}
+
+/** The tabs to re-assess after a posture change: those on a portal, a lookalike or a page showing a portal brand. */
+export function tabsToReassess(entries) {
+  return entries.filter(([, entry]) => isPortalIdentity({ status: entry.identityStatus }) || (entry.brandWords ?? []).length > 0).map(([id]) => id);
+}

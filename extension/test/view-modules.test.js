@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { BadgeColor, badgeFor } from "../common/badge.js";
 import { buildOverlay } from "../common/overlay.js";
-import { gateApplies, isPortalIdentity, isRealPortal, vpnOffNotification } from "../common/portal-visit.js";
+import { gateApplies, isPortalIdentity, isRealPortal, tabsToReassess, vpnDropped, vpnOffNotification } from "../common/portal-visit.js";
 import { allowedChange, effectiveSettings } from "../common/settings.js";
 import { isSignOutLabel } from "../common/sign-out.js";
 import { compatibilityLines, vpnText } from "../common/view-text.js";
@@ -148,5 +148,31 @@ describe("popup words", () => {
   });
   it("A_domain_not_in_the_catalog_is_named", () => {
     assert.deepEqual(compatibilityLines({ host: "example.org", status: "unknown", portal: null }, en), ["example.org is not in PortalGuard’s list of patient portals."]);
+  });
+});
+
+describe("posture changes", () => {
+  const rows = [
+    ["on", "off", true],
+    ["split", "off", true],
+    [null, "off", true],
+    ["off", "off", false],
+    ["on", "on", false],
+    ["off", "on", false],
+  ];
+  for (const [before, after, expected] of rows) {
+    it(`Vpn_${before}_to_${after}_is_${expected ? "a_drop" : "no_drop"}`, () => {
+      assert.equal(vpnDropped(before === null ? null : { vpn: before }, { vpn: after }), expected);
+    });
+  }
+  it("Only_portal_lookalike_and_branded_tabs_are_reassessed", () => {
+    const tabs = [
+      [1, { identityStatus: "known", brandWords: [] }],
+      [2, { identityStatus: "lookalike", brandWords: [] }],
+      [3, { identityStatus: "unknown", brandWords: ["MyChart"] }],
+      [4, { identityStatus: "unknown", brandWords: [] }],
+      [5, { identityStatus: null, brandWords: [] }],
+    ];
+    assert.deepEqual(tabsToReassess(tabs), [1, 2, 3]);
   });
 });

@@ -23,6 +23,8 @@ export function toFirefoxManifest(chromium) {
       gecko: {
         id: FIREFOX_ADDON_ID,
         strict_min_version: FIREFOX_MIN_VERSION,
+        // Nothing leaves the computer: the only peer is the local host program.
+        data_collection_permissions: { required: ["none"] },
       },
     },
   };
