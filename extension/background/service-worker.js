@@ -42,11 +42,14 @@ connection.onStateChange((state) => {
   }
 });
 
-connection.onPush((message) => {
+connection.onPush(onHostPush);
+
+function onHostPush(message) {
   if (message?.type === HostPush.POSTURE_CHANGED) {
-    onPostureChanged(message.network).catch(() => {});
+    return onPostureChanged(message.network).catch(() => {});
   }
-});
+  return Promise.resolve();
+}
 
 async function readManaged() {
   try {
@@ -245,6 +248,8 @@ async function onPostureChanged(network) {
         .catch(() => {});
     }
   }
+  // The push is the newest word on the network; the re-assessments above may have raced with it.
+  lastNetwork = network ?? lastNetwork;
 }
 
 // ── Messages from pages and from the extension's own views ──────────────────────────────────────────────────────────
@@ -496,6 +501,8 @@ globalThis.portalGuard = Object.freeze({
   clearAll: () => clearAllPortals("test"),
   viewState: (tabId) => viewState(tabId),
   reconnect: () => connection.connect().then(() => connection.state, () => connection.state),
+  // Plays a message as if the host had pushed it (a VPN cannot be dropped on this test machine).
+  receiveHostPush: (message) => onHostPush(message),
 });
 
 connection.connect().catch(() => {});

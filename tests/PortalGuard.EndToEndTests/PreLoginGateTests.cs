@@ -80,6 +80,55 @@ public sealed class PreLoginGateTests(PortalFixture fixture, ITestOutputHelper o
         Assert.EndsWith(TestPortalServer.LoginPath, page.Url, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Vpn_dropping_shows_a_banner_on_every_open_portal_tab()
+    {
+        if (!fixture.CanRun(output))
+        {
+            return;
+        }
+
+        await using var browser = await BrowserSession.LaunchAsync(fixture, output, folders => RealHost.InstallAsync(folders, output));
+        var login = await browser.OpenAsync(fixture.LoginUrl);
+        await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("bannerShown").GetBoolean());
+        var home = await browser.OpenAsync(fixture.Origin + TestPortalServer.EmptyPath);
+        await WaitForPortalTabsAsync(browser, 2);
+
+        // No VPN can be dropped on this machine: the worker is handed the host's pushes as the host sends them.
+        const string Network = "{{ vpn: '{0}', egress: {{ name: 'eth0', kind: 'none', isTunnel: false }}, tunnelsUp: [], ipv6BypassesTunnel: false }}";
+        await browser.EvaluateInWorkerAsync($"portalGuard.receiveHostPush({{ type: 'postureChanged', network: {string.Format(System.Globalization.CultureInfo.InvariantCulture, Network, "on")} }})");
+        await browser.EvaluateInWorkerAsync($"portalGuard.receiveHostPush({{ type: 'postureChanged', network: {string.Format(System.Globalization.CultureInfo.InvariantCulture, Network, "off")} }})");
+
+        var tabs = await WaitForPortalTabsAsync(browser, 2, t => t.TryGetProperty("vpnDropBanner", out var shown) && shown.GetBoolean());
+        Assert.Equal(2, tabs);
+        foreach (var page in new[] { login, home })
+        {
+            var (_, text) = await WaitForShadowTextAsync(browser, page, "portalguard-banner");
+            Assert.Contains("Your VPN went off", text, StringComparison.Ordinal);
+        }
+
+        await browser.ScreenshotAsync(home, "vpn-dropped-banner.png");
+    }
+
+    private static async Task<int> WaitForPortalTabsAsync(BrowserSession browser, int count, Func<JsonElement, bool>? condition = null)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var found = 0;
+        while (DateTime.UtcNow < deadline)
+        {
+            var all = await browser.EvaluateInWorkerAsync("portalGuard.allTabStates()");
+            found = all.EnumerateObject().Count(t => t.Value.GetProperty("identityStatus").GetString() == "known" && (condition?.Invoke(t.Value) ?? true));
+            if (found >= count)
+            {
+                return found;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return found;
+    }
+
     private static async Task<(string Mode, string Text)> WaitForShadowTextAsync(BrowserSession browser, IPage page, string tag)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
