@@ -11,6 +11,7 @@ import { webOrigin } from "../common/origin.js";
 import { sanitizeSignals } from "../common/page-signals.js";
 import { gateApplies, isPortalIdentity, isRealPortal, tabsToReassess, vpnDropped, vpnOffNotification } from "../common/portal-visit.js";
 import { HostPush, HostRequest, PAGE_EVENTS, PageMessage, VerdictLevel, ViewMessage, WorkerMessage } from "../common/protocol.js";
+import { clearsOnIdle, idleDetectionSeconds } from "../common/idle.js";
 import { allowedChange, effectiveSettings } from "../common/settings.js";
 
 const t = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
@@ -237,7 +238,9 @@ async function onPostureChanged(network) {
     updated.proceeded = false; // A new risk needs a new "continue anyway".
     await showBadge(tabId, updated);
     if (dropped && result.banner !== null) {
-      const banner = { ...result.banner, title: t("banner_vpn_dropped_title") };
+      const portal = updated.portalName || t("portal_fallback_name");
+      const lines = result.banner.lines.map((line) => (line.code === "vpn-off" ? { ...line, text: t("banner_vpn_dropped_line", [portal]) } : line));
+      const banner = { ...result.banner, title: t("banner_vpn_dropped_title"), lines };
       chrome.tabs
         .sendMessage(tabId, { type: WorkerMessage.SHOW_BANNER, banner })
         .then(() => {
@@ -457,13 +460,14 @@ async function clearSessions(keys, trigger) {
 
 function applyIdleTimeout() {
   if (chrome.idle === undefined) return;
-  if (settings.idleTimeoutMinutes > 0) {
-    chrome.idle.setDetectionInterval(Math.max(15, settings.idleTimeoutMinutes * 60));
+  const seconds = idleDetectionSeconds(settings.idleTimeoutMinutes);
+  if (seconds !== null) {
+    chrome.idle.setDetectionInterval(seconds);
   }
 }
 
 chrome.idle?.onStateChanged.addListener((state) => {
-  if (state !== "active" && settings.idleTimeoutMinutes > 0 && portalSessions.size > 0) {
+  if (clearsOnIdle(state, settings.idleTimeoutMinutes, portalSessions.size)) {
     clearAllPortals("idle").catch(() => {});
   }
 });

@@ -5,6 +5,7 @@ import { describe, it } from "node:test";
 import { BadgeColor, badgeFor } from "../common/badge.js";
 import { buildOverlay } from "../common/overlay.js";
 import { gateApplies, isPortalIdentity, isRealPortal, tabsToReassess, vpnDropped, vpnOffNotification } from "../common/portal-visit.js";
+import { clearsOnIdle, idleDetectionSeconds } from "../common/idle.js";
 import { allowedChange, effectiveSettings } from "../common/settings.js";
 import { isSignOutLabel } from "../common/sign-out.js";
 import { compatibilityLines, vpnText } from "../common/view-text.js";
@@ -175,4 +176,22 @@ describe("posture changes", () => {
     ];
     assert.deepEqual(tabsToReassess(tabs), [1, 2, 3]);
   });
+});
+
+describe("idle timeout", () => {
+  it("Minutes_become_the_detection_interval_with_chromiums_minimum", () => {
+    assert.deepEqual([0, 1, 15, -3, 1.5].map(idleDetectionSeconds), [null, 60, 900, null, null]);
+  });
+  const rows = [
+    ["idle", 15, 1, true],
+    ["locked", 15, 1, true],
+    ["active", 15, 1, false],
+    ["idle", 0, 1, false],
+    ["idle", 15, 0, false],
+  ];
+  for (const [state, minutes, sessions, expected] of rows) {
+    it(`${state}_with_${minutes}_minutes_and_${sessions}_sessions_${expected ? "clears" : "keeps"}`, () => {
+      assert.equal(clearsOnIdle(state, minutes, sessions), expected);
+    });
+  }
 });

@@ -105,6 +105,7 @@ public sealed class PreLoginGateTests(PortalFixture fixture, ITestOutputHelper o
         {
             var (_, text) = await WaitForShadowTextAsync(browser, page, "portalguard-banner");
             Assert.Contains("Your VPN went off", text, StringComparison.Ordinal);
+            Assert.Contains("Your VPN stopped while Epic MyChart is open.", text, StringComparison.Ordinal);
         }
 
         await browser.ScreenshotAsync(home, "vpn-dropped-banner.png");
