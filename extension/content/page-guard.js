@@ -43,31 +43,26 @@ export function start() {
 
 function watchForLoginForm() {
   let timer = null;
+  const check = () => {
+    try {
+      if (assessIfLoginPage()) {
+        observer.disconnect();
+      }
+    } catch {
+      observer.disconnect();
+    }
+  };
   const observer = new MutationObserver((records) => {
     const began = performance.now();
     // A password field that just appeared is checked at once; anything else waits for the page to settle.
     if (records.some(addsPasswordField)) {
-      if (timer !== null) {
-        clearTimeout(timer);
-        timer = null;
-      }
-      try {
-        if (assessIfLoginPage()) {
-          observer.disconnect();
-        }
-      } catch {
-        observer.disconnect();
-      }
+      clearTimeout(timer);
+      timer = null;
+      check();
     } else if (timer === null) {
       timer = setTimeout(() => {
         timer = null;
-        try {
-          if (assessIfLoginPage()) {
-            observer.disconnect();
-          }
-        } catch {
-          observer.disconnect();
-        }
+        check();
       }, SETTLE_MS);
     }
     timing.observerMs += performance.now() - began;
