@@ -30,9 +30,10 @@ public sealed class ContentScriptTimings(PortalFixture fixture, ITestOutputHelpe
             var addedAt = await page.EvaluateAsync<double>("() => window.passwordAddedAt");
             previousShownAt = timing.GetProperty("shownAt").GetDouble();
             var delay = previousShownAt - addedAt;
-            var own = timing.GetProperty("startMs").GetDouble() + timing.GetProperty("signalsMs").GetDouble() + timing.GetProperty("observerMs").GetDouble();
+            // The form arrives late, so reading the signals happens inside the observer's time: not added twice.
+            var own = timing.GetProperty("startMs").GetDouble() + timing.GetProperty("observerMs").GetDouble();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round}: {elements} elements; content script own time {own:F2} ms (start {timing.GetProperty("startMs").GetDouble():F2}, signals {timing.GetProperty("signalsMs").GetDouble():F2}, observer {timing.GetProperty("observerMs").GetDouble():F2}); password field → verdict shown {delay:F1} ms (host round trip + banner {timing.GetProperty("verdictMs").GetDouble():F1} ms)"));
+                $"round {round}: {elements} elements; content script own time {own:F2} ms (start {timing.GetProperty("startMs").GetDouble():F2}, observer {timing.GetProperty("observerMs").GetDouble():F2} of which reading the signals {timing.GetProperty("signalsMs").GetDouble():F2}); password field → verdict shown {delay:F1} ms (host round trip + banner {timing.GetProperty("verdictMs").GetDouble():F1} ms)"));
             Assert.True(elements >= 5_000, elements.ToString(CultureInfo.InvariantCulture));
 
             await page.ReloadAsync();
