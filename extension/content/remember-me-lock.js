@@ -5,17 +5,20 @@
 import { isRememberMeLabel } from "../common/remember-me.js";
 
 const CONTROLS = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
-const LOCKED = "data-portalguard-locked";
+// Kept here, not as a mark on the page's elements: the page learns nothing from PortalGuard but the locked control.
+const locked = new WeakSet();
 const MAX_LABEL_CHARS = 200;
 const SETTLE_MS = 100;
 
 /**
- * Locks what is there now and watches for more. Returns a function that stops watching.
+ * Locks what is there now and watches for more. Returns a function that stops watching and unlocks the controls
+ * (shared-device mode was turned off); they stay unchecked.
  * @param {Document} doc
  * @param {(count: number) => void} onBlocked called with how many controls were newly locked
  */
 export function lockRememberMe(doc, onBlocked) {
   const observed = new WeakSet();
+  const ours = [];
   let timer = null;
   const observer = new MutationObserver(() => {
     if (timer !== null) return;
@@ -36,7 +39,10 @@ export function lockRememberMe(doc, onBlocked) {
         watch(root);
         for (const control of root.querySelectorAll(CONTROLS)) {
           if (isRememberMeLabel(labelOf(control, root))) {
-            count += lock(control) ? 1 : 0;
+            if (lock(control)) {
+              ours.push(control);
+              count += 1;
+            }
           }
         }
       }
@@ -46,7 +52,22 @@ export function lockRememberMe(doc, onBlocked) {
     }
   };
   run();
-  return () => observer.disconnect();
+  return () => {
+    observer.disconnect();
+    clearTimeout(timer);
+    for (const control of ours.splice(0)) unlock(control);
+  };
+}
+
+function unlock(control) {
+  locked.delete(control);
+  control.removeEventListener("click", stop, true);
+  control.removeEventListener("keydown", stop, true);
+  if (control instanceof HTMLInputElement) {
+    control.disabled = false;
+  } else {
+    control.removeAttribute("aria-disabled");
+  }
 }
 
 /** The document and every open shadow root inside it. Closed roots are out of reach by design. */
@@ -62,7 +83,7 @@ export function allRoots(doc) {
 
 /** Unchecks and locks one control. True when it was not locked before. */
 function lock(control) {
-  const fresh = !control.hasAttribute(LOCKED);
+  const fresh = !locked.has(control);
   if (control instanceof HTMLInputElement) {
     if (control.checked) {
       control.checked = false;
@@ -74,7 +95,7 @@ function lock(control) {
     control.setAttribute("aria-disabled", "true");
   }
   if (fresh) {
-    control.setAttribute(LOCKED, "");
+    locked.add(control);
     // A toggle drawn with divs reacts to clicks, not to "disabled": swallow them before the page's handlers run.
     control.addEventListener("click", stop, true);
     control.addEventListener("keydown", stop, true);

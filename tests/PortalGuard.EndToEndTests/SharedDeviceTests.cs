@@ -65,6 +65,10 @@ public sealed class SharedDeviceTests(PortalFixture fixture, ITestOutputHelper o
         await browser.EvaluateInWorkerAsync("portalGuard.setSettings({ sharedDevice: false })");
         saving = await WaitForPasswordSavingAsync(browser, "controllable_by_this_extension");
         Assert.True(saving.GetProperty("value").GetBoolean());
+        // ... and the page's controls back to the person: usable again, still unchecked.
+        await page.WaitForFunctionAsync("() => document.getElementById('remember').disabled === false", null, new() { Timeout = 15_000 });
+        controls = await page.EvaluateAsync<JsonElement>(ReadControls);
+        Assert.Equal(new Control(Checked: false, Disabled: false), Read(controls, "keep"));
 
         var audit = await RealHost.WaitForAuditAsync(browser.DataDirectory, output, "rememberMeBlocked", "passwordSavingDisabled", "passwordSavingRestored");
         Assert.DoesNotContain("Remember", audit, StringComparison.Ordinal);
