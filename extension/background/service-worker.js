@@ -28,6 +28,9 @@ const connection = new HostConnection({
 const tabs = new Map();
 /** portal key (its registrable domain) → { origins: Set, signOutPath, name }: every origin of a portal seen this session. */
 const portalSessions = new Map();
+/** tabId → { origin, title } of the "without a VPN" notification raised for it: once per visit, even when the
+ * navigation and the page's own assessment answer at the same moment. */
+const notifiedVisits = new Map();
 /** The settings in force and the browser's password-saving state, for the popup. */
 let settings = effectiveSettings(null, null);
 let passwordSaving = { value: null, levelOfControl: "unknown", controlledByUs: false };
@@ -164,8 +167,8 @@ function record(tabId, origin, result, signals) {
     context: result.context,
     brandWords: signals.brandWords ?? [],
     hasPasswordField: signals.hasPasswordField === true || (samePage && previous.hasPasswordField === true),
-    notified: samePage ? previous.notified : false,
-    notification: samePage ? previous.notification ?? null : null,
+    notified: notifiedVisits.get(tabId)?.origin === origin,
+    notification: notifiedVisits.get(tabId)?.origin === origin ? notifiedVisits.get(tabId).title : null,
     proceeded: samePage ? previous.proceeded : false,
     chainKey: samePage ? previous.chainKey ?? null : null,
     verdict: result.verdict,
@@ -203,11 +206,13 @@ async function showBadge(tabId, entry) {
 }
 
 function maybeNotify(tabId, entry, result) {
-  if (entry.notified || !isPortalIdentity({ status: entry.identityStatus })) return;
+  if (notifiedVisits.get(tabId)?.origin === entry.origin || !isPortalIdentity({ status: entry.identityStatus })) return;
   const notification = vpnOffNotification(result.verdict, entry.portalName, t);
   if (notification === null || chrome.notifications === undefined) return;
-  entry.notified = true;
-  entry.notification = notification.title;
+  notifiedVisits.set(tabId, { origin: entry.origin, title: notification.title });
+  const current = tabs.get(tabId) ?? entry;
+  current.notified = true;
+  current.notification = notification.title;
   chrome.notifications
     .create(`vpn-off-${tabId}-${Date.now()}`, {
       type: "basic",
@@ -223,7 +228,10 @@ function clearTab(tabId) {
   tabs.delete(tabId);
 }
 
-chrome.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
+chrome.tabs.onRemoved.addListener((tabId) => {
+  tabs.delete(tabId);
+  notifiedVisits.delete(tabId);
+});
 
 // ── The VPN drops: re-assess every open portal tab and tell it ─────────────────────────────────────────────────────
 
