@@ -2,6 +2,7 @@
 // No answer from the host is never read as "ok": it becomes a guard-offline warning.
 
 import { buildBanner } from "../common/banner.js";
+import { buildOverlay } from "../common/overlay.js";
 import { uncheckedVerdict } from "../common/guard-offline.js";
 import { HostRequest, VerdictLevel, readVerdict } from "../common/protocol.js";
 
@@ -11,7 +12,8 @@ import { HostRequest, VerdictLevel, readVerdict } from "../common/protocol.js";
  * @param {string} input.origin the page's origin, from the browser (never the page's own claim)
  * @param {object} input.signals sanitised page signals
  * @param {(key: string, substitutions?: string[]) => string} input.t
- * @returns {Promise<{ origin: string, verdict: object, banner: object | null, answeredByHost: boolean, error: string | null }>}
+ * @returns {Promise<{ origin: string, verdict: object, banner: object | null, overlay: object | null, answeredByHost: boolean,
+ *   error: string | null, identity: object | null, network: object | null, context: object }>}
  */
 export async function assessPage({ connection, origin, signals, t }) {
   const host = hostOf(origin);
@@ -27,15 +29,29 @@ export async function assessPage({ connection, origin, signals, t }) {
       lookalikeOf: typeof identity.lookalikeOf === "string" ? identity.lookalikeOf : null,
       host: typeof identity.host === "string" ? identity.host : host,
     };
-    return { origin, verdict, banner: buildBanner(verdict, context, t), answeredByHost: true, error: null };
+    return {
+      origin,
+      verdict,
+      banner: buildBanner(verdict, context, t),
+      overlay: buildOverlay(verdict, context, t),
+      answeredByHost: true,
+      error: null,
+      identity: typeof identity.status === "string" ? identity : null,
+      network: reply.network ?? null,
+      context,
+    };
   } catch (error) {
     const verdict = uncheckedVerdict(error);
     return {
       origin,
       verdict,
       banner: buildBanner(verdict, { host }, t),
+      overlay: buildOverlay(verdict, { host }, t),
       answeredByHost: false,
       error: String(error?.message ?? error),
+      identity: null,
+      network: null,
+      context: { host, portalName: null, lookalikeOf: null },
     };
   }
 }

@@ -1,11 +1,18 @@
-// The extension's background: holds the one connection to the PortalGuard host, answers the content scripts,
-// and keeps what each tab was told. Browser APIs are used here only; the decisions live in the imported modules.
+// The extension's background: holds the one connection to the PortalGuard host, answers the content scripts, the
+// popup and the options page, and keeps what each tab was told. Browser APIs are used here only; the decisions live
+// in the imported modules. Only origins are kept — never a path, a title or anything typed.
 
 import { HostConnection, ConnectionStatus } from "./host-connection.js";
 import { assessPage } from "./page-assessment.js";
+import { applyPasswordSaving, readPasswordSaving } from "./password-saving.js";
+import { logOutAndClear } from "./session-cleaner.js";
+import { badgeFor } from "../common/badge.js";
 import { webOrigin } from "../common/origin.js";
 import { sanitizeSignals } from "../common/page-signals.js";
-import { HostRequest, PageMessage, VerdictLevel } from "../common/protocol.js";
+import { gateApplies, isPortalIdentity, isRealPortal, tabsToReassess, vpnDropped, vpnOffNotification } from "../common/portal-visit.js";
+import { HostPush, HostRequest, PAGE_EVENTS, PageMessage, VerdictLevel, ViewMessage, WorkerMessage } from "../common/protocol.js";
+import { clearsOnIdle, idleDetectionSeconds } from "../common/idle.js";
+import { allowedChange, effectiveSettings } from "../common/settings.js";
 
 const t = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
 
@@ -14,29 +21,278 @@ const connection = new HostConnection({
   lastError: () => chrome.runtime.lastError?.message,
 });
 
-/** tabId → what the tab's page was told: { origin, level, codes, answeredByHost, bannerShown }. Origins only. */
+/**
+ * tabId → what the tab's page was told: { origin, level, codes, answeredByHost, bannerShown, identityStatus, portalKey,
+ * portalName, brandWords, notified, proceeded, overlay, banner }. Origins only.
+ */
 const tabs = new Map();
+/** portal key (its registrable domain) → { origins: Set, signOutPath, name }: every origin of a portal seen this session. */
+const portalSessions = new Map();
+/** tabId → { origin, title } of the "without a VPN" notification raised for it: once per visit, even when the
+ * navigation and the page's own assessment answer at the same moment. */
+const notifiedVisits = new Map();
+/** The settings in force and the browser's password-saving state, for the popup. */
+let settings = effectiveSettings(null, null);
+let passwordSaving = { value: null, levelOfControl: "unknown", controlledByUs: false };
+let lastNetwork = null;
+let lastClear = null;
+
+// ── Connection and settings ──────────────────────────────────────────────────────────────────────────────────────
 
 connection.onStateChange((state) => {
   showConnectionState(state).catch(() => {});
+  if (state.status === ConnectionStatus.ONLINE && state.settings) {
+    refreshSettings(state.settings).catch(() => {});
+  }
 });
+
+connection.onPush(onHostPush);
+
+function onHostPush(message) {
+  if (message?.type === HostPush.POSTURE_CHANGED) {
+    return onPostureChanged(message.network).catch(() => {});
+  }
+  return Promise.resolve();
+}
+
+async function readManaged() {
+  try {
+    return (await chrome.storage?.managed?.get(null)) ?? null;
+  } catch {
+    // No policy installed (Chromium reports an error when the schema has no values).
+    return null;
+  }
+}
+
+async function refreshSettings(hostSettings) {
+  const before = settings;
+  settings = effectiveSettings(hostSettings ?? before, await readManaged());
+  await applySharedDevice(before.sharedDevice, settings.sharedDevice);
+  applyIdleTimeout();
+  for (const [tabId, entry] of tabs) {
+    if (entry.identityStatus !== null || entry.hasPasswordField) {
+      chrome.tabs.sendMessage(tabId, { type: WorkerMessage.SETTINGS, sharedDevice: settings.sharedDevice }).catch(() => {});
+    }
+  }
+}
+
+async function applySharedDevice(wasOn, isOn) {
+  const setting = chrome.privacy?.services?.passwordSavingEnabled;
+  const before = passwordSaving;
+  try {
+    passwordSaving = await applyPasswordSaving(setting, isOn);
+  } catch {
+    passwordSaving = { value: null, levelOfControl: "unknown", controlledByUs: false };
+  }
+  if (isOn && passwordSaving.controlledByUs && !before.controlledByUs) {
+    reportBrowserEvent("passwordSavingDisabled");
+  } else if (!isOn && before.controlledByUs && !passwordSaving.controlledByUs) {
+    reportBrowserEvent("passwordSavingRestored");
+  }
+}
+
+// The audit trail keys every event to an origin. A browser-wide change (password saving) is recorded against the
+// portal in use when it happened, or, when none is open yet, the first portal visited after it.
+let lastPortalOrigin = null;
+const pendingBrowserEvents = [];
+
+function reportBrowserEvent(event) {
+  if (lastPortalOrigin !== null) {
+    report(event, lastPortalOrigin);
+  } else if (!pendingBrowserEvents.includes(event)) {
+    pendingBrowserEvents.push(event);
+  }
+}
+
+function portalSeen(origin) {
+  lastPortalOrigin = origin;
+  for (const event of pendingBrowserEvents.splice(0)) {
+    report(event, origin);
+  }
+}
+
+function report(event, origin, fields = {}) {
+  if (connection.state.status !== ConnectionStatus.ONLINE) {
+    return;
+  }
+  const request = { event, ...fields };
+  if (origin) request.origin = origin;
+  connection.request(HostRequest.REPORT_EVENT, request).catch(() => {});
+}
+
+// ── Navigation: badge and notification at once ──────────────────────────────────────────────────────────────────
+
+chrome.webNavigation?.onCommitted.addListener((details) => {
+  if (details.frameId !== 0) return;
+  const origin = webOrigin(details.url);
+  if (origin === null) {
+    clearTab(details.tabId);
+    return;
+  }
+  onNavigation(details.tabId, origin).catch(() => {});
+});
+
+async function onNavigation(tabId, origin) {
+  const previous = tabs.get(tabId);
+  if (previous?.origin === origin && previous.answeredByHost) {
+    await showBadge(tabId, previous);
+    return;
+  }
+  // A tab that was on a portal keeps its session: later origins in it are the portal's login chain.
+  const chainKey = previous?.portalKey ?? previous?.chainKey ?? null;
+  const result = await assessPage({ connection, origin, signals: { topFrame: true }, t });
+  const entry = record(tabId, origin, result, { hasPasswordField: false, brandWords: [] });
+  if (entry.portalKey === null && chainKey !== null && portalSessions.has(chainKey)) {
+    entry.chainKey = chainKey;
+    portalSessions.get(chainKey).origins.add(origin);
+  }
+  await showBadge(tabId, entry);
+  maybeNotify(tabId, entry, result);
+}
+
+function record(tabId, origin, result, signals) {
+  const identity = result.identity;
+  const previous = tabs.get(tabId);
+  const samePage = previous?.origin === origin;
+  const portalKey = isRealPortal(identity) ? identity.registrableDomain ?? identity.host : null;
+  const entry = {
+    origin,
+    level: result.verdict.level,
+    codes: result.verdict.reasons.map((r) => r.code),
+    answeredByHost: result.answeredByHost,
+    bannerShown: samePage ? previous.bannerShown : false,
+    identityStatus: identity?.status ?? null,
+    portalKey,
+    portalName: result.context?.portalName ?? null,
+    context: result.context,
+    brandWords: signals.brandWords ?? [],
+    hasPasswordField: signals.hasPasswordField === true || (samePage && previous.hasPasswordField === true),
+    notified: notifiedVisits.get(tabId)?.origin === origin,
+    notification: notifiedVisits.get(tabId)?.origin === origin ? notifiedVisits.get(tabId).title : null,
+    proceeded: samePage ? previous.proceeded : false,
+    chainKey: samePage ? previous.chainKey ?? null : null,
+    verdict: result.verdict,
+    overlay: result.overlay,
+    banner: result.banner,
+  };
+  if (portalKey !== null) {
+    const session = portalSessions.get(portalKey) ?? { origins: new Set(), signOutPath: null, name: entry.portalName };
+    session.origins.add(origin);
+    session.signOutPath = identity.portal?.signOutPath ?? session.signOutPath;
+    portalSessions.set(portalKey, session);
+    portalSeen(origin);
+  }
+  if (result.network) lastNetwork = result.network;
+  tabs.set(tabId, entry);
+  return entry;
+}
+
+function relevant(entry) {
+  return isPortalIdentity({ status: entry.identityStatus }) || entry.brandWords.length > 0 || entry.level !== VerdictLevel.OK;
+}
+
+async function showBadge(tabId, entry) {
+  if (!relevant(entry) && entry.answeredByHost) {
+    await chrome.action.setBadgeText({ tabId, text: "" });
+    return;
+  }
+  if (!entry.answeredByHost && !relevant(entry)) {
+    return; // The global "OFF" badge already says the guard is offline.
+  }
+  const badge = badgeFor(entry.verdict, t);
+  entry.badge = badge.text;
+  await chrome.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+  await chrome.action.setBadgeText({ tabId, text: badge.text });
+}
+
+function maybeNotify(tabId, entry, result) {
+  if (notifiedVisits.get(tabId)?.origin === entry.origin || !isPortalIdentity({ status: entry.identityStatus })) return;
+  const notification = vpnOffNotification(result.verdict, entry.portalName, t);
+  if (notification === null || chrome.notifications === undefined) return;
+  notifiedVisits.set(tabId, { origin: entry.origin, title: notification.title });
+  const current = tabs.get(tabId) ?? entry;
+  current.notified = true;
+  current.notification = notification.title;
+  chrome.notifications
+    .create(`vpn-off-${tabId}-${Date.now()}`, {
+      type: "basic",
+      iconUrl: chrome.runtime.getURL("icons/icon-128.png"),
+      title: notification.title,
+      message: notification.message,
+      priority: 2,
+    })
+    .catch(() => {});
+}
+
+function clearTab(tabId) {
+  tabs.delete(tabId);
+}
+
+chrome.tabs.onRemoved.addListener((tabId) => {
+  tabs.delete(tabId);
+  notifiedVisits.delete(tabId);
+});
+
+// ── The VPN drops: re-assess every open portal tab and tell it ─────────────────────────────────────────────────────
+
+async function onPostureChanged(network) {
+  const dropped = vpnDropped(lastNetwork, network);
+  lastNetwork = network ?? lastNetwork;
+  for (const tabId of tabsToReassess([...tabs])) {
+    const entry = tabs.get(tabId);
+    if (entry === undefined) continue; // closed while an earlier tab was re-assessed
+    const result = await assessPage({ connection, origin: entry.origin, signals: { topFrame: true, brandWords: entry.brandWords }, t });
+    const updated = record(tabId, entry.origin, result, entry);
+    updated.proceeded = false; // A new risk needs a new "continue anyway".
+    await showBadge(tabId, updated);
+    if (dropped && result.banner !== null) {
+      const portal = updated.portalName || t("portal_fallback_name");
+      const lines = result.banner.lines.map((line) => (line.code === "vpn-off" ? { ...line, text: t("banner_vpn_dropped_line", [portal]) } : line));
+      const banner = { ...result.banner, title: t("banner_vpn_dropped_title"), lines };
+      chrome.tabs
+        .sendMessage(tabId, { type: WorkerMessage.SHOW_BANNER, banner })
+        .then(() => {
+          updated.bannerShown = true;
+          updated.vpnDropBanner = true;
+          report("warningShown", updated.origin, { level: updated.level });
+        })
+        .catch(() => {});
+    }
+  }
+  // The push is the newest word on the network; the re-assessments above may have raced with it.
+  lastNetwork = network ?? lastNetwork;
+}
+
+// ── Messages from pages and from the extension's own views ──────────────────────────────────────────────────────────
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== chrome.runtime.id || sender.tab?.id === undefined || message === null || typeof message !== "object") {
+  if (sender.id !== chrome.runtime.id || message === null || typeof message !== "object") {
     return false;
   }
-  if (message.type === PageMessage.ASSESS) {
-    onAssess(message, sender).then(sendResponse, () => sendResponse({ banner: null }));
+  const fromView = sender.tab?.id === undefined || (typeof sender.url === "string" && sender.url.startsWith(chrome.runtime.getURL("")));
+  if (fromView) {
+    const handler = VIEW_HANDLERS[message.type];
+    if (handler === undefined) return false;
+    handler(message).then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
     return true;
   }
-  if (message.type === PageMessage.BANNER_SHOWN) {
-    onBannerShown(sender);
-    return false;
+  switch (message.type) {
+    case PageMessage.ASSESS:
+      onAssess(message, sender).then(sendResponse, () => sendResponse({ banner: null }));
+      return true;
+    case PageMessage.BANNER_SHOWN:
+      onBannerShown(sender, message.timing);
+      return false;
+    case PageMessage.GATE:
+      onGate(sender).then(sendResponse, () => sendResponse({ overlay: null }));
+      return true;
+    case PageMessage.PAGE_EVENT:
+      onPageEvent(message, sender);
+      return false;
+    default:
+      return false;
   }
-  return false;
 });
-
-chrome.tabs.onRemoved.addListener((tabId) => tabs.delete(tabId));
 
 async function onAssess(message, sender) {
   // The origin comes from the browser's record of the sender, not from anything the page could write.
@@ -46,29 +302,187 @@ async function onAssess(message, sender) {
   }
   const signals = sanitizeSignals(message.signals, sender);
   const result = await assessPage({ connection, origin, signals, t });
-  tabs.set(sender.tab.id, {
-    origin,
-    level: result.verdict.level,
-    codes: result.verdict.reasons.map((r) => r.code),
-    answeredByHost: result.answeredByHost,
-    bannerShown: false,
-  });
-  return { banner: result.banner };
+  const entry = record(sender.tab.id, origin, result, signals);
+  await showBadge(sender.tab.id, entry).catch(() => {});
+  maybeNotify(sender.tab.id, entry, result);
+  return { banner: result.banner, sharedDevice: settings.sharedDevice, gate: gateApplies(entry), level: entry.level };
 }
 
-function onBannerShown(sender) {
+async function onGate(sender) {
+  const origin = webOrigin(sender.url);
+  let entry = tabs.get(sender.tab.id);
+  if (origin === null) return { overlay: null };
+  if (entry === undefined || entry.origin !== origin || !entry.answeredByHost) {
+    const result = await assessPage({ connection, origin, signals: { topFrame: sender.frameId === 0, hasPasswordField: true, brandWords: entry?.brandWords ?? [] }, t });
+    entry = record(sender.tab.id, origin, result, { hasPasswordField: true, brandWords: entry?.origin === origin ? entry.brandWords : [] });
+  }
+  if (!gateApplies(entry)) return { overlay: null, level: entry.level };
+  if (entry.level === VerdictLevel.WARN && entry.proceeded) return { overlay: null, level: entry.level, proceeded: true };
+  entry.gateShown = (entry.gateShown ?? 0) + 1;
+  return { overlay: entry.overlay, level: entry.level };
+}
+
+function onPageEvent(message, sender) {
+  const entry = tabs.get(sender.tab.id);
+  const origin = webOrigin(sender.url);
+  if (!PAGE_EVENTS.includes(message.event) || origin === null || entry === undefined || entry.origin !== origin) {
+    return;
+  }
+  if (message.event === "proceeded") {
+    if (entry.level !== VerdictLevel.WARN) return; // A block cannot be overridden from the page.
+    entry.proceeded = true;
+  }
+  const count = Number.isInteger(message.count) && message.count > 0 && message.count <= 1000 ? message.count : 1;
+  entry.events = { ...(entry.events ?? {}), [message.event]: (entry.events?.[message.event] ?? 0) + count };
+  report(message.event, origin, { level: entry.level, count });
+}
+
+function onBannerShown(sender, timing) {
   const entry = tabs.get(sender.tab.id);
   const origin = webOrigin(sender.url);
   if (entry === undefined || origin !== entry.origin) {
     return;
   }
   entry.bannerShown = true;
+  entry.timing = readTiming(timing);
   if (entry.answeredByHost && entry.level !== VerdictLevel.OK) {
-    connection
-      .request(HostRequest.REPORT_EVENT, { event: "warningShown", origin, level: entry.level })
-      .catch(() => {});
+    report("warningShown", origin, { level: entry.level });
   }
 }
+
+/** The content script's own timing figures: numbers only, whatever the page sent. */
+function readTiming(timing) {
+  const out = {};
+  for (const key of ["startMs", "signalsMs", "observerMs", "verdictMs", "shownAt"]) {
+    const value = timing?.[key];
+    if (typeof value === "number" && Number.isFinite(value)) out[key] = value;
+  }
+  return out;
+}
+
+const VIEW_HANDLERS = {
+  [ViewMessage.STATE]: (message) => viewState(message.tabId),
+  [ViewMessage.CHECK_PORTAL]: (message) => checkPortal(message.host),
+  [ViewMessage.SET_SETTINGS]: (message) => setSettings(message.settings),
+  [ViewMessage.CLEAR_PORTAL]: (message) => clearPortalOfTab(message.tabId),
+  [ViewMessage.CLEAR_ALL]: () => clearAllPortals("popup"),
+};
+
+async function viewState(tabId) {
+  const state = connection.state;
+  const entry = Number.isInteger(tabId) ? tabs.get(tabId) ?? null : null;
+  let portal = null;
+  if (entry?.identityStatus && state.status === ConnectionStatus.ONLINE) {
+    portal = await checkPortal(new URL(entry.origin).hostname).catch(() => null);
+  }
+  if (state.status === ConnectionStatus.ONLINE && lastNetwork === null) {
+    lastNetwork = (await connection.request(HostRequest.GET_POSTURE).catch(() => null))?.network ?? null;
+  }
+  return {
+    connection: { status: state.status, error: state.error, failure: state.failure },
+    tab: entry === null ? null : {
+      origin: entry.origin,
+      level: entry.level,
+      identityStatus: entry.identityStatus,
+      portalName: entry.portalName,
+      lines: entry.banner?.lines ?? [],
+      isPortal: entry.portalKey !== null,
+    },
+    portal,
+    vpn: lastNetwork?.vpn ?? null,
+    settings,
+    passwordSaving,
+    lastClear,
+    sessions: portalSessions.size,
+  };
+}
+
+async function checkPortal(host) {
+  const reply = await connection.request(HostRequest.CHECK_PORTAL, { host: String(host ?? "").slice(0, 300) });
+  const identity = reply.identity ?? {};
+  return {
+    host: reply.host ?? host,
+    status: identity.status ?? "unknown",
+    lookalikeOf: identity.lookalikeOf ?? null,
+    portal: identity.portal
+      ? {
+          name: identity.portal.name,
+          vpnCompatibility: identity.portal.vpnCompatibility,
+          notes: identity.portal.notes ?? null,
+          twoFactor: identity.portal.twoFactor,
+        }
+      : null,
+  };
+}
+
+async function setSettings(change) {
+  const allowed = allowedChange(change, settings.managed);
+  if (Object.keys(allowed).length > 0) {
+    const reply = await connection.request(HostRequest.SET_SETTINGS, { settings: allowed });
+    await refreshSettings(reply.settings);
+  }
+  return { settings, passwordSaving };
+}
+
+// ── Log out and clear ──────────────────────────────────────────────────────────────────────────────────────────────
+
+async function clearPortalOfTab(tabId) {
+  const entry = tabs.get(tabId);
+  const key = entry?.portalKey ?? entry?.chainKey ?? null;
+  if (key === null || !portalSessions.has(key)) {
+    return { error: "not-a-portal" };
+  }
+  return clearSessions([key], "popup");
+}
+
+async function clearAllPortals(trigger) {
+  return clearSessions([...portalSessions.keys()], trigger);
+}
+
+async function clearSessions(keys, trigger) {
+  const totals = { portals: 0, origins: 0, tabsClosed: 0, historyDeleted: 0, partitionedCookiesRemoved: 0, notRemoved: [], trigger };
+  for (const key of keys) {
+    const session = portalSessions.get(key);
+    if (session === undefined) continue;
+    const origins = [...session.origins];
+    const result = await logOutAndClear({ browser: chrome, origins, signOutPath: session.signOutPath });
+    portalSessions.delete(key);
+    for (const [tabId, entry] of [...tabs]) {
+      if (origins.includes(entry.origin)) tabs.delete(tabId);
+    }
+    totals.portals += 1;
+    totals.origins += result.origins;
+    totals.tabsClosed += result.tabsClosed;
+    totals.historyDeleted += result.historyDeleted;
+    totals.partitionedCookiesRemoved += result.partitionedCookiesRemoved;
+    totals.notRemoved.push(...result.notRemoved.filter((w) => !totals.notRemoved.includes(w)));
+    for (const origin of origins) {
+      report("sessionCleared", origin, { count: result.tabsClosed + result.historyDeleted });
+    }
+  }
+  lastClear = totals;
+  return totals;
+}
+
+// ── Idle timeout ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+function applyIdleTimeout() {
+  if (chrome.idle === undefined) return;
+  const seconds = idleDetectionSeconds(settings.idleTimeoutMinutes);
+  if (seconds !== null) {
+    chrome.idle.setDetectionInterval(seconds);
+  }
+}
+
+chrome.idle?.onStateChanged.addListener((state) => {
+  if (clearsOnIdle(state, settings.idleTimeoutMinutes, portalSessions.size)) {
+    clearAllPortals("idle").catch(() => {});
+  }
+});
+
+chrome.storage?.onChanged.addListener((_changes, area) => {
+  if (area === "managed") refreshSettings(null).catch(() => {});
+});
 
 async function showConnectionState(state) {
   if (state.status === ConnectionStatus.OFFLINE) {
@@ -83,11 +497,24 @@ async function showConnectionState(state) {
 
 // For the browser's developer tools and the end-to-end tests: what the guard knows, read from the worker.
 // Nothing here is reachable from a web page.
+const snapshot = (entry) => {
+  const { verdict, overlay, banner, context, ...rest } = entry;
+  return { ...rest };
+};
 globalThis.portalGuard = Object.freeze({
   connectionState: () => connection.state,
-  tabState: (tabId) => (tabs.has(tabId) ? { ...tabs.get(tabId) } : null),
-  allTabStates: () => Object.fromEntries([...tabs].map(([id, entry]) => [id, { ...entry }])),
+  tabState: (tabId) => (tabs.has(tabId) ? snapshot(tabs.get(tabId)) : null),
+  allTabStates: () => Object.fromEntries([...tabs].map(([id, entry]) => [id, { tabId: id, ...snapshot(entry) }])),
+  settings: () => settings,
+  passwordSaving: () => readPasswordSaving(chrome.privacy?.services?.passwordSavingEnabled),
+  setSettings: (change) => setSettings(change),
+  portalSessions: () => Object.fromEntries([...portalSessions].map(([key, s]) => [key, [...s.origins]])),
+  clearPortalOfTab: (tabId) => clearPortalOfTab(tabId),
+  clearAll: () => clearAllPortals("test"),
+  viewState: (tabId) => viewState(tabId),
   reconnect: () => connection.connect().then(() => connection.state, () => connection.state),
+  // Plays a message as if the host had pushed it (a VPN cannot be dropped on this test machine).
+  receiveHostPush: (message) => onHostPush(message),
 });
 
 connection.connect().catch(() => {});

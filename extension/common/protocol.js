@@ -23,7 +23,30 @@ export const HostPush = Object.freeze({
 export const PageMessage = Object.freeze({
   ASSESS: "pg:assessPage",
   BANNER_SHOWN: "pg:bannerShown",
+  /** The content script asks for the tab's current verdict as an overlay (the pre-login gate). */
+  GATE: "pg:gate",
+  /** The content script reports what the person or the gate did: proceeded, submissionBlocked, rememberMeBlocked. */
+  PAGE_EVENT: "pg:pageEvent",
 });
+
+/** Messages from the service worker to a content script. */
+export const WorkerMessage = Object.freeze({
+  SHOW_BANNER: "pg:showBanner",
+  SIGN_OUT: "pg:signOut",
+  SETTINGS: "pg:settings",
+});
+
+/** Messages from the popup and the options page to the service worker. */
+export const ViewMessage = Object.freeze({
+  STATE: "pg:viewState",
+  CHECK_PORTAL: "pg:checkPortal",
+  SET_SETTINGS: "pg:setSettings",
+  CLEAR_PORTAL: "pg:clearPortal",
+  CLEAR_ALL: "pg:clearAll",
+});
+
+/** Events a content script may report; the worker adds the origin from the browser's record of the sender. */
+export const PAGE_EVENTS = Object.freeze(["proceeded", "submissionBlocked", "rememberMeBlocked"]);
 
 export const VerdictLevel = Object.freeze({ OK: "ok", WARN: "warn", BLOCK: "block" });
 

@@ -9,7 +9,9 @@ const STYLE = `
     font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; border-bottom: 3px solid; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
   .warn { background: #fff4e5; color: #3d2600; border-color: #b35c00; }
   .block { background: #fdecea; color: #410e0b; border-color: #b3261e; }
-  .mark { font-size: 22px; line-height: 1; }
+  .mark { flex: none; width: 26px; height: 26px; border-radius: 50%; color: #fff; font: 700 18px/26px system-ui, sans-serif; text-align: center; }
+  .warn .mark { background: #b35c00; }
+  .block .mark { background: #b3261e; }
   .body { flex: 1; }
   .brand { font-size: 12px; letter-spacing: .04em; text-transform: uppercase; opacity: .8; }
   h2 { margin: 0 0 4px; font-size: 17px; }
@@ -41,7 +43,7 @@ export function showBanner(banner, doc) {
     box.setAttribute("role", banner.level === "block" ? "alertdialog" : "alert");
     box.setAttribute("lang", chrome.i18n.getUILanguage());
 
-    const mark = element(doc, "div", "mark", banner.level === "block" ? "⛔" : "⚠️");
+    const mark = element(doc, "div", "mark", "!");
     mark.setAttribute("aria-hidden", "true");
 
     const body = element(doc, "div", "body");

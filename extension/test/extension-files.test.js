@@ -32,14 +32,25 @@ describe("manifest.json", () => {
     assert.equal(id, "jmiahmlkaajnbmiihmbhdcjlennoiaoh");
   });
 
-  it("Asks_only_for_native_messaging", () => {
-    assert.deepEqual(manifest.permissions, ["nativeMessaging"]);
-    assert.equal(manifest.host_permissions, undefined);
+  it("Asks_only_for_the_permissions_its_features_use", () => {
+    // nativeMessaging: the host. webNavigation: the badge at once. notifications: "opened without a VPN".
+    // storage: managed policy. privacy: password saving. browsingData, cookies, history: log out & clear. idle: the timeout.
+    assert.deepEqual(manifest.permissions, ["nativeMessaging", "webNavigation", "notifications", "storage", "privacy", "browsingData", "cookies", "history", "idle"]);
+    // The pages the content script already runs on; cookies and tab addresses of portals need them.
+    assert.deepEqual(manifest.host_permissions, ["https://*/*", "http://*/*"]);
+  });
+
+  it("Managed_schema_names_every_policy_setting", () => {
+    const schema = readJson(manifest.storage.managed_schema);
+    assert.deepEqual(Object.keys(schema.properties).sort(), ["extraPortals", "idleTimeoutMinutes", "requireVpn", "sharedDevice"]);
   });
 
   it("Every_file_it_names_exists", () => {
     const named = [
       manifest.background.service_worker,
+      manifest.action.default_popup,
+      manifest.options_ui.page,
+      manifest.storage.managed_schema,
       ...manifest.content_scripts.flatMap((c) => c.js),
       ...Object.values(manifest.icons),
       ...Object.values(manifest.action.default_icon),

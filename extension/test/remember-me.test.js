@@ -19,6 +19,12 @@ describe("isRememberMeLabel", () => {
     "Mantenerme conectado",
     "Recordar mi usuario",
     "Confiar en este navegador",
+    "Remember this computer",
+    "Trust this device",
+    "Stay logged in",
+    "Mantener la sesión abierta",
+    "Recordar este dispositivo",
+    "Recordar mi nombre de usuario",
   ];
   for (const label of rememberMe) {
     it(`${JSON.stringify(label)}_offers_to_remember`, () => assert.equal(isRememberMeLabel(label), true));
@@ -30,6 +36,9 @@ describe("isRememberMeLabel", () => {
     "Remember to bring your insurance card",
     "Acepto los términos",
     "Mostrar contraseña",
+    "Send me text reminders",
+    "Keep me informed about news",
+    "Recordatorios por correo",
     "",
     "x".repeat(500) + " remember me",
   ];

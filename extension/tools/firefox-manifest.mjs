@@ -11,7 +11,8 @@ export const FIREFOX_MIN_VERSION = "128.0";
 
 /** The Firefox manifest for a Chromium manifest object. */
 export function toFirefoxManifest(chromium) {
-  const { key, minimum_chrome_version, background, ...rest } = chromium;
+  // Firefox reads managed settings from its own policies.json (3rdparty section), not from a schema in the manifest.
+  const { key, minimum_chrome_version, background, storage, ...rest } = chromium;
   return {
     ...rest,
     background: {
@@ -22,6 +23,8 @@ export function toFirefoxManifest(chromium) {
       gecko: {
         id: FIREFOX_ADDON_ID,
         strict_min_version: FIREFOX_MIN_VERSION,
+        // Nothing leaves the computer: the only peer is the local host program.
+        data_collection_permissions: { required: ["none"] },
       },
     },
   };

@@ -70,8 +70,8 @@ public sealed class BrowserSession : IAsyncDisposable
                     "--lang=en-US",
                     // DevTools on a port the browser picks, to read the extension's service worker (see ServiceWorkerDevTools).
                     "--remote-debugging-port=0",
-                    // The portal's real name reaches the local server; every other name fails without a lookup.
-                    $"--host-resolver-rules=MAP {PortalFixture.PortalHost} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                    // The portal's real name (and a lookalike of it) reaches the local server; every other name fails without a lookup.
+                    $"--host-resolver-rules=MAP {PortalFixture.PortalHost} 127.0.0.1, MAP {PortalFixture.LookalikeHost} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
                 ],
                 Env = BrowserEnvironment(folders),
                 ViewportSize = new ViewportSize { Width = 1100, Height = 640 },

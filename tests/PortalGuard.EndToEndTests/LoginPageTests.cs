@@ -19,7 +19,7 @@ public sealed class LoginPageTests(PortalFixture fixture, ITestOutputHelper outp
             return;
         }
 
-        await using var browser = await BrowserSession.LaunchAsync(fixture, output, InstallRealHostAsync);
+        await using var browser = await BrowserSession.LaunchAsync(fixture, output, folders => RealHost.InstallAsync(folders, output));
         var page = await browser.OpenAsync(fixture.LoginUrl);
 
         var tab = await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("bannerShown").GetBoolean());
@@ -40,7 +40,7 @@ public sealed class LoginPageTests(PortalFixture fixture, ITestOutputHelper outp
         Assert.DoesNotContain("VPN", await page.EvaluateAsync<string>("() => document.documentElement.innerText"), StringComparison.Ordinal);
 
         // The extension told the host the warning was shown; the audit trail keeps the origin and never the path.
-        var audit = await WaitForAuditAsync(browser.DataDirectory, "warningShown");
+        var audit = await RealHost.WaitForAuditAsync(browser.DataDirectory, output, "warningShown");
         Assert.Contains(fixture.Origin, audit, StringComparison.Ordinal);
         Assert.DoesNotContain("/MyChart/Authentication", audit, StringComparison.Ordinal);
     }
@@ -69,6 +69,14 @@ public sealed class LoginPageTests(PortalFixture fixture, ITestOutputHelper outp
 
         var (_, text) = await browser.ReadShadowRootAsync(page, "portalguard-banner");
         Assert.Contains("PortalGuard cannot check this page right now", text, StringComparison.Ordinal);
+
+        // The popup says so too, with the fix.
+        var popup = await browser.OpenAsync($"chrome-extension://jmiahmlkaajnbmiihmbhdcjlennoiaoh/popup/popup.html?tab={tab.GetProperty("tabId").GetInt32()}");
+        await popup.WaitForSelectorAsync("body[data-ready=true]");
+        var offline = await popup.InnerTextAsync("#offline");
+        Assert.Contains("Guard offline — cannot verify", offline, StringComparison.Ordinal);
+        Assert.Contains("portalguard doctor", offline, StringComparison.Ordinal);
+        await browser.ScreenshotAsync(popup, "popup-guard-offline.png");
     }
 
     [Fact]
@@ -94,41 +102,4 @@ public sealed class LoginPageTests(PortalFixture fixture, ITestOutputHelper outp
         Assert.Equal("forbidden", connection.GetProperty("failure").GetString());
         Assert.Equal("Access to the specified native messaging host is forbidden.", connection.GetProperty("error").GetString());
     }
-
-    /// <summary>Installs the host the way a user does: the real executable's <c>install</c> command.</summary>
-    private async Task InstallRealHostAsync(BrowserSession.Folders folders)
-    {
-        var host = RepositoryLayout.HostExecutable;
-        Assert.True(File.Exists(host), $"The host is not built: {host}");
-        var install = await ProcessRunner.RunAsync(host, ["install", "--browser", "chromium", "--user-data-dir", folders.Profile], HostEnvironment(folders.Data));
-        output.WriteLine($"portalguard install: {install}");
-        Assert.True(install.ExitCode == 0, install.ToString());
-        Assert.True(File.Exists(Path.Combine(folders.Profile, "NativeMessagingHosts", "com.portalguard.host.json")));
-    }
-
-    /// <summary>Reads the host's audit trail with its own command line until an event of the given code appears.</summary>
-    private async Task<string> WaitForAuditAsync(string dataDirectory, string eventCode)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        var last = string.Empty;
-        while (DateTime.UtcNow < deadline)
-        {
-            var audit = await ProcessRunner.RunAsync(RepositoryLayout.HostExecutable, ["audit", "--json"], HostEnvironment(dataDirectory));
-            last = audit.ToString();
-            if (audit.ExitCode == 0 && audit.Stdout.Contains($"\"{eventCode}\"", StringComparison.Ordinal))
-            {
-                output.WriteLine($"portalguard audit --json: {audit.Stdout}");
-                return audit.Stdout;
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"No {eventCode} event in the audit trail; last answer: {last}");
-    }
-
-    private static Dictionary<string, string> HostEnvironment(string dataDirectory) => new(StringComparer.Ordinal)
-    {
-        ["PORTALGUARD_DATA_DIR"] = dataDirectory,
-    };
 }

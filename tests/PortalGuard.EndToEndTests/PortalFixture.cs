@@ -9,6 +9,9 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>A portal in the embedded catalog, so the host knows it.</summary>
     public const string PortalHost = "mychart.ucsf.edu";
 
+    /// <summary>The same page under a name that imitates the portal: the host calls it a lookalike.</summary>
+    public const string LookalikeHost = "mychart-ucsf.edu.login-check.net";
+
     public const string ChromiumVariable = "PORTALGUARD_CHROMIUM";
 
     private TestCertificates? _certificates;
@@ -32,6 +35,8 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string LoginUrl => Origin + TestPortalServer.LoginPath;
 
+    public string LookalikeOrigin => $"https://{LookalikeHost}:{Port}";
+
     public async Task InitializeAsync()
     {
         Missing = !OperatingSystem.IsLinux() ? "the end-to-end tests drive Chromium on Linux only"
@@ -43,7 +48,7 @@ public sealed class PortalFixture : IAsyncLifetime
             return;
         }
 
-        _certificates = TestCertificates.Create(PortalHost);
+        _certificates = TestCertificates.Create(PortalHost, LookalikeHost);
         _server = await TestPortalServer.StartAsync(_certificates.Server);
     }
 

@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace PortalGuard.EndToEndTests;
 
-/// <summary>A throw-away certificate authority and a server certificate for one portal host name, so a real
+/// <summary>A throw-away certificate authority and a server certificate for the test portal's host names, so a real
 /// Chromium accepts the local test portal over HTTPS once the authority is in its NSS database.</summary>
 public sealed class TestCertificates : IDisposable
 {
@@ -19,8 +19,10 @@ public sealed class TestCertificates : IDisposable
     /// <summary>The server certificate, with its private key, for Kestrel.</summary>
     public X509Certificate2 Server { get; }
 
-    public static TestCertificates Create(string hostName)
+    public static TestCertificates Create(params string[] hostNames)
     {
+        ArgumentNullException.ThrowIfNull(hostNames);
+        var hostName = hostNames[0];
         var notBefore = DateTimeOffset.UtcNow.AddDays(-1);
         var notAfter = DateTimeOffset.UtcNow.AddDays(7);
 
@@ -34,7 +36,11 @@ public sealed class TestCertificates : IDisposable
         using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var serverRequest = new CertificateRequest($"CN={hostName}", serverKey, HashAlgorithmName.SHA256);
         var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName(hostName);
+        foreach (var name in hostNames)
+        {
+            names.AddDnsName(name);
+        }
+
         serverRequest.CertificateExtensions.Add(names.Build(critical: false));
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: false, hasPathLengthConstraint: false, pathLengthConstraint: 0, critical: true));
         serverRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));

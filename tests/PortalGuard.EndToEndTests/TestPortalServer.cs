@@ -16,6 +16,104 @@ public sealed class TestPortalServer : IAsyncDisposable
 {
     public const string LoginPath = "/MyChart/Authentication/Login";
 
+    /// <summary>A login page with every kind of "remember me" control PortalGuard must lock, and one it must not touch.</summary>
+    public const string SharedDevicePath = "/MyChart/SharedDevice";
+
+    /// <summary>The page after signing in: it leaves cookies, storage and caches behind, as a real portal does.</summary>
+    public const string HomePath = "/MyChart/Home";
+
+    /// <summary>5,000 elements, then a login form drawn late, as a single-page app does: for the timing figures.</summary>
+    public const string BigPagePath = "/MyChart/Big";
+
+    private const string BigPage = """
+        <!doctype html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>MyChart</title></head>
+        <body>
+          <h1>MyChart</h1>
+          <div id="filler"></div>
+          <div id="app"></div>
+          <script>
+            const filler = document.getElementById("filler");
+            for (let i = 0; i < 100; i++) {
+              const section = document.createElement("section");
+              for (let j = 0; j < 49; j++) {
+                const item = document.createElement(j % 7 === 0 ? "label" : "span");
+                item.textContent = "Item " + i + "." + j;
+                section.append(item);
+              }
+              filler.append(section);
+            }
+            setTimeout(() => {
+              document.getElementById("app").innerHTML =
+                '<form><input name="u"><input id="password" type="password"><button>Sign in</button></form>';
+              window.passwordAddedAt = performance.now();
+            }, 600);
+          </script>
+        </body>
+        </html>
+        """;
+
+    /// <summary>A page that sets nothing, to look at what the browser still holds for the origin.</summary>
+    public const string EmptyPath = "/MyChart/Empty";
+
+    private const string SharedDevicePage = """
+        <!doctype html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>MyChart - Login Page</title></head>
+        <body>
+          <h1>MyChart</h1>
+          <form method="post" action="/MyChart/Authentication/Login">
+            <input id="username" name="username" type="text">
+            <input id="password" name="password" type="password">
+            <input id="remember" type="checkbox" checked><label for="remember">Remember me</label>
+            <label><input id="keep" type="checkbox" checked> Keep me signed in</label>
+            <input id="recordarme" type="checkbox" checked aria-label="Recordarme">
+            <div id="trust" role="switch" aria-checked="true" tabindex="0" onclick="this.setAttribute('aria-checked', this.getAttribute('aria-checked') === 'true' ? 'false' : 'true')">Trust this browser</div>
+            <span id="stay" role="checkbox" aria-checked="true" tabindex="0">Mantener la sesión iniciada</span>
+            <input id="terms" type="checkbox" checked><label for="terms">I agree to the terms of use</label>
+            <div id="shadow-host"></div>
+            <div id="late"></div>
+            <button type="submit">Sign in</button>
+          </form>
+          <script>
+            const root = document.getElementById("shadow-host").attachShadow({ mode: "open" });
+            root.innerHTML = '<input id="device" type="checkbox" checked><label for="device">Remember this device</label>';
+            setTimeout(() => {
+              document.getElementById("late").innerHTML = '<input id="username-later" type="checkbox" checked><label for="username-later">Remember my username</label>';
+            }, 400);
+          </script>
+        </body>
+        </html>
+        """;
+
+    private const string HomePage = """
+        <!doctype html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>MyChart - Home</title></head>
+        <body>
+          <h1>MyChart</h1>
+          <p>Welcome. Your test results are ready.</p>
+          <a id="logout" href="/MyChart/Authentication/Logout">Log out</a>
+          <script>
+            localStorage.setItem("patient", "test");
+            document.cookie = "js_cookie=1; path=/; secure";
+            window.portalStored = (async () => {
+              const cache = await caches.open("portal-cache");
+              await cache.put("/MyChart/Home/cached", new Response("cached"));
+              await new Promise((resolve, reject) => {
+                const open = indexedDB.open("portal-db", 1);
+                open.onupgradeneeded = () => open.result.createObjectStore("messages");
+                open.onsuccess = () => { open.result.close(); resolve(); };
+                open.onerror = () => reject(open.error);
+              });
+              return true;
+            })();
+          </script>
+        </body>
+        </html>
+        """;
+
     private const string LoginPage = """
         <!doctype html>
         <html lang="en">
@@ -67,10 +165,29 @@ public sealed class TestPortalServer : IAsyncDisposable
         var app = builder.Build();
         app.Run(async context =>
         {
-            if (context.Request.Path == LoginPath)
+            context.Response.ContentType = "text/html; charset=utf-8";
+            if (context.Request.Path == LoginPath && HttpMethods.IsPost(context.Request.Method))
             {
-                context.Response.ContentType = "text/html; charset=utf-8";
-                await context.Response.WriteAsync(LoginPage);
+                // Signing in: a session cookie, then the home page.
+                context.Response.Headers.SetCookie = "MyChartSession=abc; Path=/; Secure; HttpOnly";
+                context.Response.Headers.Location = HomePath;
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                return;
+            }
+
+            var page = context.Request.Path.Value switch
+            {
+                LoginPath => LoginPage,
+                SharedDevicePath => SharedDevicePage,
+                HomePath => HomePage,
+                BigPagePath => BigPage,
+                EmptyPath => "<!doctype html><title>Empty</title><p>Nothing here.</p>",
+                "/MyChart/Authentication/Logout" => "<!doctype html><title>Signed out</title><p>You are signed out.</p>",
+                _ => null,
+            };
+            if (page is not null)
+            {
+                await context.Response.WriteAsync(page);
                 return;
             }
 

@@ -1,0 +1,105 @@
+// "Log out & clear": sign out, remove every trace the browser keeps for a portal's origins, close its tabs.
+// Browser APIs come in as one object, so the order of steps can be followed without a browser.
+
+import { WorkerMessage } from "../common/protocol.js";
+import { REMOVED_DATA, cookieMatchesHosts, cookieUrl, historyUrlsToDelete, hostsOf } from "../common/session-clearing.js";
+
+const SIGN_OUT_WAIT_MS = 1_500;
+
+/**
+ * @param {object} input
+ * @param {typeof chrome} input.browser
+ * @param {string[]} input.origins every origin of the portal seen in this session
+ * @param {string | null} input.signOutPath the catalog's sign-out path, when known
+ * @param {(ms: number) => Promise<void>} [input.wait] time for the portal to end the session before its cookies go
+ * @returns {Promise<{ origins: number, tabsClosed: number, historyDeleted: number, partitionedCookiesRemoved: number, notRemoved: string[] }>}
+ */
+export async function logOutAndClear({ browser, origins, signOutPath, wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }) {
+  const notRemoved = [];
+  const tabs = (await browser.tabs.query({})).filter((tab) => originOf(tab.url) !== null && origins.includes(originOf(tab.url)));
+
+  // 1. Sign out while the session cookies still exist, so the portal ends the session on its side too.
+  if (tabs.length > 0) {
+    const tab = tabs[0];
+    try {
+      if (signOutPath) {
+        await browser.tabs.update(tab.id, { url: new URL(signOutPath, originOf(tab.url)).href });
+      } else {
+        await browser.tabs.sendMessage(tab.id, { type: WorkerMessage.SIGN_OUT });
+      }
+      await wait(SIGN_OUT_WAIT_MS);
+    } catch {
+      notRemoved.push("server-session");
+    }
+  }
+
+  // 2. Close the tabs, so no page writes its data back after it is removed.
+  let tabsClosed = 0;
+  for (const tab of tabs) {
+    try {
+      await browser.tabs.remove(tab.id);
+      tabsClosed += 1;
+    } catch {
+      // Already closed.
+    }
+  }
+
+  // 3. Site data of every origin.
+  try {
+    await browser.browsingData.remove({ origins }, REMOVED_DATA);
+  } catch {
+    notRemoved.push("site-data");
+  }
+
+  // 4. Cookies browsingData does not reach: partitioned ones (set under another top-level site) and parent-domain ones.
+  let partitionedCookiesRemoved = 0;
+  const hosts = hostsOf(origins);
+  try {
+    const all = await browser.cookies.getAll({ partitionKey: {} });
+    for (const cookie of all.filter((c) => cookieMatchesHosts(c, hosts) || partitionedUnder(c, hosts))) {
+      const removed = await browser.cookies.remove({ url: cookieUrl(cookie), name: cookie.name, storeId: cookie.storeId, partitionKey: cookie.partitionKey });
+      if (removed !== null && cookie.partitionKey !== undefined) partitionedCookiesRemoved += 1;
+    }
+    const left = (await browser.cookies.getAll({ partitionKey: {} })).filter((c) => cookieMatchesHosts(c, hosts));
+    if (left.length > 0) notRemoved.push("cookies");
+  } catch {
+    notRemoved.push("partitioned-cookies");
+  }
+
+  // 5. History entries of the portal (the addresses are handled here and never stored or sent).
+  let historyDeleted = 0;
+  try {
+    for (const host of hosts) {
+      const items = await browser.history.search({ text: host, startTime: 0, maxResults: 10_000 });
+      for (const url of historyUrlsToDelete(items, origins)) {
+        await browser.history.deleteUrl({ url });
+        historyDeleted += 1;
+      }
+    }
+  } catch {
+    notRemoved.push("history");
+  }
+
+  return { origins: origins.length, tabsClosed, historyDeleted, partitionedCookiesRemoved, notRemoved };
+}
+
+function partitionedUnder(cookie, hosts) {
+  const site = cookie?.partitionKey?.topLevelSite;
+  if (typeof site !== "string") return false;
+  let siteHost;
+  try {
+    siteHost = new URL(site).hostname;
+  } catch {
+    return false;
+  }
+  // topLevelSite is a schemeful site (https://ucsf.edu): cookies third parties set inside the portal's pages.
+  return hosts.some((h) => h === siteHost || h.endsWith(`.${siteHost}`));
+}
+
+function originOf(url) {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}

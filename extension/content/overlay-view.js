@@ -1,0 +1,97 @@
+// The pre-login overlay: a modal over the whole page in a closed shadow root, so the page can neither read, restyle
+// nor click it. Text is set with textContent only. Resolves with "continue" or "back".
+
+const HOST_TAG = "portalguard-overlay";
+
+const STYLE = `
+  :host { all: initial; }
+  .veil { position: fixed; inset: 0; background: rgba(20, 20, 20, .55); display: flex; align-items: center; justify-content: center;
+    font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+  .card { box-sizing: border-box; max-width: 560px; width: calc(100% - 32px); background: #fff; color: #1f1f1f; border-radius: 12px;
+    padding: 24px 28px; box-shadow: 0 8px 32px rgba(0,0,0,.35); border-top: 8px solid; }
+  .warn { border-color: #b35c00; }
+  .block { border-color: #b3261e; }
+  .brand { font-size: 12px; letter-spacing: .06em; text-transform: uppercase; color: #555; margin-bottom: 4px; }
+  h2 { margin: 0 0 12px; font-size: 22px; line-height: 1.25; }
+  .block h2 { color: #8c1d18; }
+  .warn h2 { color: #6b3600; }
+  p { margin: 0 0 8px; }
+  ul { margin: 0 0 20px; padding-left: 20px; }
+  li { margin: 6px 0; }
+  li.info { color: #444; }
+  .actions { display: flex; gap: 12px; flex-wrap: wrap; justify-content: flex-end; }
+  button { font: inherit; padding: 10px 18px; border-radius: 8px; cursor: pointer; }
+  .back { background: #0b57d0; color: #fff; border: 1px solid #0b57d0; font-weight: 600; }
+  .continue { background: #fff; color: #6b3600; border: 1px solid #b35c00; }
+`;
+
+let current = null;
+
+/**
+ * @param {{ level: string, brand: string, title: string, intro: string, lines: { severity: string, text: string }[],
+ *   backLabel: string, continueLabel: string | null }} overlay
+ * @param {Document} doc
+ * @returns {Promise<"continue" | "back">}
+ */
+export function showOverlay(overlay, doc) {
+  return new Promise((resolve) => {
+    try {
+      current?.remove();
+      const host = doc.createElement(HOST_TAG);
+      for (const [name, value] of [["position", "fixed"], ["inset", "0"], ["z-index", "2147483647"], ["display", "block"]]) {
+        host.style.setProperty(name, value, "important");
+      }
+      const root = host.attachShadow({ mode: "closed" });
+      const style = doc.createElement("style");
+      style.textContent = STYLE;
+      const veil = element(doc, "div", "veil");
+      const card = element(doc, "div", `card ${overlay.level === "block" ? "block" : "warn"}`);
+      card.setAttribute("role", "alertdialog");
+      card.setAttribute("aria-modal", "true");
+      const title = element(doc, "h2", "", overlay.title);
+      title.id = "pg-title";
+      card.setAttribute("aria-labelledby", "pg-title");
+      card.append(element(doc, "div", "brand", overlay.brand), title, element(doc, "p", "", overlay.intro));
+      const list = element(doc, "ul", "");
+      for (const line of overlay.lines) {
+        list.append(element(doc, "li", line.severity === "info" ? "info" : "", line.text));
+      }
+      card.append(list);
+      const actions = element(doc, "div", "actions");
+      const finish = (choice) => {
+        host.remove();
+        if (current === host) current = null;
+        resolve(choice);
+      };
+      if (overlay.continueLabel) {
+        const go = element(doc, "button", "continue", overlay.continueLabel);
+        go.type = "button";
+        go.addEventListener("click", () => finish("continue"));
+        actions.append(go);
+      }
+      const back = element(doc, "button", "back", overlay.backLabel);
+      back.type = "button";
+      back.addEventListener("click", () => finish("back"));
+      actions.append(back);
+      card.append(actions);
+      veil.append(card);
+      root.append(style, veil);
+      doc.documentElement.append(host);
+      current = host;
+      back.focus();
+    } catch {
+      resolve("back");
+    }
+  });
+}
+
+export function overlayShown() {
+  return current !== null && current.isConnected;
+}
+
+function element(doc, tag, className, text) {
+  const node = doc.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
