@@ -2,8 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using PortalGuard.NetProbe;
-using PortalGuard.Network;
 
 namespace PortalGuard.IntegrationTests.Network;
 
@@ -15,11 +13,6 @@ namespace PortalGuard.IntegrationTests.Network;
 /// </summary>
 internal sealed class WireGuardLab : IAsyncDisposable
 {
-    /// <summary>A "portal" beyond the server: reached through the default route, whichever that is.</summary>
-    public const string PortalV4 = "10.250.0.10";
-
-    public const string PortalV6 = "fd30::10";
-
     /// <summary>A public-looking address the VPN resolver gives for <see cref="PortalName"/>. Only ever an answer: no packet is sent to it.</summary>
     public const string PortalPublicAnswer = "11.250.0.10";
 
@@ -172,16 +165,31 @@ internal sealed class WireGuardLab : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(ClientEtcDirectory, "resolv.conf"), $"# PortalGuard network lab\nnameserver {address}\n");
     }
 
-    /// <summary>Runs the real posture probe inside the client namespace (so .NET and /sys see that namespace's interfaces).</summary>
-    public async Task<NetworkPosture> ProbeAsync(params string[] destinations)
+    /// <summary>
+    /// Runs <c>portalguard status --json</c> inside the client namespace (so .NET and /sys see that namespace's interfaces
+    /// and resolv.conf), with a data folder of its own, and reads its <c>network</c> object: the posture for the reference
+    /// addresses, which follow the client's default routes.
+    /// </summary>
+    public async Task<LabPosture> ProbeAsync()
     {
-        var json = await RunNetProbeAsync(destinations);
-        return JsonSerializer.Deserialize(json, NetProbeJsonContext.Default.NetworkPosture)
-            ?? throw new InvalidOperationException("the probe printed null");
+        var data = Directory.CreateTempSubdirectory("pg-lab-data-").FullName;
+        try
+        {
+            // status exits 1 when the database is unusable; RunPortalGuardAsync turns that into a failure with its stderr.
+            using var status = JsonDocument.Parse(await RunPortalGuardAsync(data, "status", "--json"));
+            return LabPosture.From(status.RootElement.GetProperty("network"));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
-    /// <summary>Resolves <paramref name="host"/> inside the client namespace with the real resolver and the namespace's resolv.conf.</summary>
-    public async Task<PortalResolution> ResolveAsync(string host)
+    /// <summary>
+    /// Adds <see cref="PortalName"/> as the user's own portal and runs <c>portalguard check portal.test --json</c> inside the
+    /// client namespace: real DNS through the namespace's resolv.conf, real routes, the whole verdict.
+    /// </summary>
+    public async Task<JsonElement> CheckPortalAsync(params string[] extra)
     {
         if (!File.Exists(Path.Combine(ClientEtcDirectory, "resolv.conf")))
         {
@@ -189,9 +197,28 @@ internal sealed class WireGuardLab : IAsyncDisposable
             throw new InvalidOperationException("the client namespace has no resolv.conf of its own: call UseResolverAsync first");
         }
 
-        var json = await RunNetProbeAsync(["resolve", host]);
-        return JsonSerializer.Deserialize(json, NetProbeJsonContext.Default.PortalResolution)
-            ?? throw new InvalidOperationException("the probe printed null");
+        var data = Directory.CreateTempSubdirectory("pg-lab-data-").FullName;
+        try
+        {
+            await RunPortalGuardAsync(data, "portals", "add", PortalName, "--name", "Lab Portal");
+            using var check = JsonDocument.Parse(await RunPortalGuardAsync(data, ["check", PortalName, "--json", .. extra]));
+            return check.RootElement.Clone();
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>Runs the real executable (on the runtime running these tests) inside the client namespace; throws with its stderr when it exits non-zero.</summary>
+    public Task<string> RunPortalGuardAsync(string dataDirectory, params string[] arguments)
+    {
+        string[] command = ["netns", "exec", ClientNamespace, DotnetHost(), "exec", Path.Combine(AppContext.BaseDirectory, "portalguard.dll"), .. arguments];
+        return LabProcess.RunAsync(Tool("ip"), command, environment: new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["PORTALGUARD_DATA_DIR"] = dataDirectory,
+            ["PORTALGUARD_OFFLINE"] = null,
+        });
     }
 
     /// <summary>Sends one datagram to the server's tunnel address and waits for the WireGuard handshake it causes: the tunnel is real.</summary>
@@ -306,13 +333,6 @@ internal sealed class WireGuardLab : IAsyncDisposable
             ServerNamespace);
         _resolvers.Add(resolver);
         return resolver;
-    }
-
-    private async Task<string> RunNetProbeAsync(IEnumerable<string> probeArguments)
-    {
-        var probe = Path.Combine(AppContext.BaseDirectory, "PortalGuard.NetProbe.dll");
-        string[] arguments = ["netns", "exec", ClientNamespace, DotnetHost(), "exec", probe, .. probeArguments];
-        return await LabProcess.RunAsync(Tool("ip"), arguments);
     }
 
     private async Task StartWireGuardAsync(string ns, string tunnel)
