@@ -31,6 +31,9 @@ internal sealed class WireGuardLab : IAsyncDisposable
     private const string ServerLinkV6 = "fd20::1";
     private const string ServerTunnelV4 = "10.201.0.1";
     private const string WireGuardPort = "51820";
+    private const string OpenVpnPort = "1194";
+    private const string ServerOpenVpnV4 = "10.202.0.1";
+    private const string ClientOpenVpnV4 = "10.202.0.2";
     private const string WgQuickTable = "51820"; // wg-quick's table and fwmark
 
     private static readonly string[] Tools = ["ip", "wg", "wireguard-go", "bash"];
@@ -46,9 +49,11 @@ internal sealed class WireGuardLab : IAsyncDisposable
         ClientLink = $"pgvc{suffix}";
         ServerLink = $"pgvs{suffix}";
 
-        // Deliberately not wg*: the kind must come from sysfs, not from the name.
+        // Deliberately not wg* or tun*: the kind must come from sysfs, not from the name.
         ClientTunnel = $"pgtc{suffix}";
         ServerTunnel = $"pgts{suffix}";
+        OpenVpnClientTunnel = $"pgoc{suffix}";
+        OpenVpnServerTunnel = $"pgos{suffix}";
     }
 
     public static bool IsRequired =>
@@ -66,6 +71,11 @@ internal sealed class WireGuardLab : IAsyncDisposable
     public string ClientTunnel { get; }
 
     public string ServerTunnel { get; }
+
+    /// <summary>The client's OpenVPN tun device; it exists only after <see cref="StartOpenVpnAsync"/>.</summary>
+    public string OpenVpnClientTunnel { get; }
+
+    public string OpenVpnServerTunnel { get; }
 
     /// <summary>Why the lab cannot be built here, or null when it can.</summary>
     public static string? MissingPrerequisite()
@@ -129,6 +139,32 @@ internal sealed class WireGuardLab : IAsyncDisposable
     /// <summary>A host route for one destination over the ISP link, as a split-tunnel exclusion installs it.</summary>
     public Task RouteOutsideTunnelAsync(string destination) =>
         IpAsync("-n", ClientNamespace, "route", "add", destination, "via", destination.Contains(':', StringComparison.Ordinal) ? ServerLinkV6 : ServerLinkV4, "dev", ClientLink);
+
+    /// <summary>
+    /// Starts OpenVPN in point-to-point static-key mode over the ISP link, beside the WireGuard tunnel (which routes nothing
+    /// unless asked). With <paramref name="redirectGateway"/> the client's OpenVPN installs its own def1 routes: 0.0.0.0/1 and
+    /// 128.0.0.0/1 through the tun, the ISP default left in place. IPv4 only, as such a configuration usually is.
+    /// </summary>
+    public async Task StartOpenVpnAsync(bool redirectGateway)
+    {
+        var key = Path.Combine(_keyDirectory, "openvpn.key");
+        await LabProcess.RunAsync(Tool("openvpn"), ["--genkey", "secret", key]);
+
+        // --disable-dco: no ovpn-dco kernel module here, so a plain tun device (tun_flags 0x3001) as most installs still have.
+        string[] common = ["--dev-type", "tun", "--disable-dco", "--proto", "udp", "--cipher", "AES-256-CBC", "--verb", "1"];
+        await StartOpenVpnDaemonAsync(ServerNamespace, OpenVpnServerTunnel,
+            ["--dev", OpenVpnServerTunnel, .. common, "--lport", OpenVpnPort, "--ifconfig", ServerOpenVpnV4, ClientOpenVpnV4, "--secret", key, "0"]);
+        await StartOpenVpnDaemonAsync(ClientNamespace, OpenVpnClientTunnel,
+            ["--dev", OpenVpnClientTunnel, .. common, "--remote", ServerLinkV4, OpenVpnPort, "--nobind", "--ifconfig", ClientOpenVpnV4, ServerOpenVpnV4,
+                .. redirectGateway ? new[] { "--redirect-gateway", "def1" } : [], "--secret", key, "1"]);
+
+        if (redirectGateway)
+        {
+            await WaitForAsync(
+                async () => (await IpAsync("-n", ClientNamespace, "-4", "route", "show", "128.0.0.0/1")).Contains(OpenVpnClientTunnel, StringComparison.Ordinal),
+                "OpenVPN's def1 routes");
+        }
+    }
 
     public Task BringTunnelDownAsync() => IpAsync("-n", ClientNamespace, "link", "set", ClientTunnel, "down");
 
@@ -333,6 +369,45 @@ internal sealed class WireGuardLab : IAsyncDisposable
             ServerNamespace);
         _resolvers.Add(resolver);
         return resolver;
+    }
+
+    private async Task StartOpenVpnDaemonAsync(string ns, string tunnel, string[] arguments)
+    {
+        // In the foreground (no --daemon): ip netns exec execs openvpn in place, so the PID recorded here is openvpn's own.
+        var daemon = LabProcess.StartDaemon(Tool("ip"), ["netns", "exec", ns, Tool("openvpn"), .. arguments], new Dictionary<string, string>(StringComparer.Ordinal));
+        _daemons.Add(daemon);
+        await WaitForAsync(
+            async () => (await IpAsync("-n", ns, "-4", "addr", "show", "dev", tunnel)).Contains("inet ", StringComparison.Ordinal),
+            $"OpenVPN's {tunnel} with its address",
+            daemon);
+    }
+
+    /// <summary>Polls <paramref name="ready"/> for up to 5 s; a command that fails (the device does not exist yet) counts as not ready.</summary>
+    private static async Task WaitForAsync(Func<Task<bool>> ready, string what, Process? daemon = null)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (daemon is { HasExited: true })
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"the daemon for {what} exited with {daemon.ExitCode}"));
+            }
+
+            try
+            {
+                if (await ready())
+                {
+                    return;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // `ip addr show dev X` exits non-zero until X exists.
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{what} did not appear within 5 s");
     }
 
     private async Task StartWireGuardAsync(string ns, string tunnel)
