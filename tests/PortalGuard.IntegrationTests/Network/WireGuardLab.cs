@@ -166,6 +166,40 @@ internal sealed class WireGuardLab : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A VPN client's kill switch in the client namespace: an nftables output chain with policy drop that lets through only
+    /// loopback, the WireGuard tunnel and the tunnel's own UDP to its endpoint over the ISP link. Needs nft.
+    /// </summary>
+    public Task EnableKillSwitchAsync()
+    {
+        var rules = $$"""
+            table inet portalguard_lab_killswitch {
+                chain output {
+                    type filter hook output priority filter; policy drop;
+                    oifname "lo" accept
+                    oifname "{{ClientTunnel}}" accept
+                    oifname "{{ClientLink}}" ip daddr {{ServerLinkV4}} udp dport {{WireGuardPort}} accept
+                }
+            }
+
+            """;
+        return LabProcess.RunAsync(Tool("ip"), ["netns", "exec", ClientNamespace, Tool("nft"), "-f", "-"], rules);
+    }
+
+    /// <summary>Whether a datagram to a non-tunnel port on the server's ISP address can be sent at all (a kill switch refuses it with EPERM).</summary>
+    public async Task<bool> IspLinkCarriesTrafficAsync()
+    {
+        try
+        {
+            await LabProcess.RunAsync(Tool("ip"), ["netns", "exec", ClientNamespace, "bash", "-c", $"echo lab > /dev/udp/{ServerLinkV4}/9"]);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public Task BringTunnelDownAsync() => IpAsync("-n", ClientNamespace, "link", "set", ClientTunnel, "down");
 
     public async Task RemoveDefaultRoutesAsync()
