@@ -7,8 +7,9 @@ namespace PortalGuard.IntegrationTests.Network;
 
 /// <summary>
 /// Two network namespaces, "client" and "server", joined by a veth pair (the ISP link: the client's default routes go to
-/// the server), and a WireGuard tunnel between them run by wireguard-go (this kernel has no WireGuard module). The probe
-/// runs inside the client namespace. Every address is inside these namespaces; nothing leaves them.
+/// the server), and a WireGuard tunnel between them run by wireguard-go (this kernel has no WireGuard module); on request an
+/// OpenVPN tunnel beside it, an nftables kill switch and two dnsmasq resolvers. The real <c>portalguard</c> executable runs
+/// inside the client namespace. Every address is inside these namespaces; nothing leaves them.
 /// Names carry a random suffix: wireguard-go's control sockets live in /var/run/wireguard, shared by all namespaces.
 /// </summary>
 internal sealed class WireGuardLab : IAsyncDisposable
