@@ -1,10 +1,10 @@
-using System.Net;
-using PortalGuard.Network;
+using System.Text.Json;
 
 namespace PortalGuard.IntegrationTests.Network;
 
 // The DNS half of the lab: a "VPN resolver" on the server's tunnel address and an "ISP resolver" on its end of the ISP
 // link, both dnsmasq, both authoritative for .test only. The client namespace's resolv.conf names one or the other.
+// The posture comes from `portalguard status --json`, the answers from `portalguard check portal.test --json`'s dns object.
 public sealed class DnsLabTests
 {
     [DnsLabFact]
@@ -15,13 +15,13 @@ public sealed class DnsLabTests
         await lab.RouteEverythingThroughTunnelAsync(ipv6: true);
         await lab.UseResolverAsync(WireGuardLab.IspResolverAddress);
 
-        var posture = await lab.ProbeAsync(WireGuardLab.PortalV4);
+        var posture = await lab.ProbeAsync();
 
-        Assert.Equal(VpnState.On, posture.Vpn);
+        Assert.Equal("on", posture.Vpn);
         Assert.True(posture.DnsOutsideTunnel);
         var resolver = Assert.Single(posture.Resolvers);
-        Assert.Equal(IPAddress.Parse(WireGuardLab.IspResolverAddress), resolver.Address);
-        Assert.Equal(new NetworkInterfaceFacts(lab.ClientLink, TunnelKind.None, Provider: null), resolver.Egress);
+        Assert.Equal(WireGuardLab.IspResolverAddress, resolver.Address);
+        Assert.Equal(new LabInterface(lab.ClientLink, "none"), resolver.Egress);
         Assert.False(resolver.InsideTunnel);
     }
 
@@ -33,30 +33,13 @@ public sealed class DnsLabTests
         await lab.RouteEverythingThroughTunnelAsync(ipv6: true);
         await lab.UseResolverAsync(WireGuardLab.VpnResolverAddress);
 
-        var posture = await lab.ProbeAsync(WireGuardLab.PortalV4);
+        var posture = await lab.ProbeAsync();
 
-        Assert.Equal(VpnState.On, posture.Vpn);
+        Assert.Equal("on", posture.Vpn);
         Assert.False(posture.DnsOutsideTunnel);
         var resolver = Assert.Single(posture.Resolvers);
         Assert.Equal(lab.ClientTunnel, resolver.Egress?.Name);
         Assert.True(resolver.InsideTunnel);
-    }
-
-    [DnsLabFact]
-    public async Task Isp_resolver_answering_a_private_address_for_the_portal_is_suspicious()
-    {
-        await using var lab = await WireGuardLab.StartAsync();
-        await lab.StartResolversAsync();
-        await lab.UseResolverAsync(WireGuardLab.IspResolverAddress);
-
-        var resolution = await lab.ResolveAsync(WireGuardLab.PortalName);
-
-        Assert.Equal(ResolutionOutcome.Resolved, resolution.Outcome);
-        Assert.True(resolution.Suspicious);
-        Assert.Equal(IPAddress.Parse(WireGuardLab.PortalHijackedAnswer), resolution.SuspiciousAddress);
-        Assert.Equal(SpecialAddressRange.Private, resolution.SuspiciousRange);
-        Assert.True(lab.IspResolver!.QueriesFor(WireGuardLab.PortalName) > 0, "the ISP resolver logged no query");
-        Assert.Equal(0, lab.VpnResolver!.QueriesFor(WireGuardLab.PortalName));
     }
 
     [DnsLabFact]
@@ -67,11 +50,15 @@ public sealed class DnsLabTests
         await lab.RouteEverythingThroughTunnelAsync(ipv6: true);
         await lab.UseResolverAsync(WireGuardLab.VpnResolverAddress);
 
-        var resolution = await lab.ResolveAsync(WireGuardLab.PortalName);
+        var check = await lab.CheckPortalAsync();
 
-        Assert.Equal(ResolutionOutcome.Resolved, resolution.Outcome);
-        Assert.Equal([IPAddress.Parse(WireGuardLab.PortalPublicAnswer)], resolution.Addresses);
-        Assert.False(resolution.Suspicious);
+        var dns = check.GetProperty("dns");
+        Assert.Equal("resolved", dns.GetProperty("outcome").GetString());
+        Assert.Equal([WireGuardLab.PortalPublicAnswer], dns.GetProperty("addresses").EnumerateArray().Select(a => a.GetString()));
+        Assert.False(dns.TryGetProperty("suspiciousAddress", out var suspicious) && suspicious.ValueKind != JsonValueKind.Null);
+
+        // The posture is for the portal's own (resolved) address, which follows the tunnel.
+        Assert.Equal("on", check.GetProperty("network").GetProperty("vpn").GetString());
         Assert.True(lab.VpnResolver!.QueriesFor(WireGuardLab.PortalName) > 0, "the VPN resolver logged no query");
         Assert.Equal(0, lab.IspResolver!.QueriesFor(WireGuardLab.PortalName));
     }

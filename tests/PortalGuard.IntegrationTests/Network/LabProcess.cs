@@ -10,10 +10,23 @@ internal static class LabProcess
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     /// <summary>Runs a command to its end and returns its standard output; throws with its standard error when it fails.</summary>
-    public static async Task<string> RunAsync(string file, IEnumerable<string> arguments, string? standardInput = null)
+    public static async Task<string> RunAsync(string file, IEnumerable<string> arguments, string? standardInput = null, IReadOnlyDictionary<string, string?>? environment = null)
     {
         using var process = new Process { StartInfo = StartInfo(file, arguments) };
         process.StartInfo.RedirectStandardInput = standardInput is not null;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>(StringComparer.Ordinal))
+        {
+            // A null value removes the variable: the command must not inherit it from the test run.
+            if (value is null)
+            {
+                process.StartInfo.Environment.Remove(name);
+            }
+            else
+            {
+                process.StartInfo.Environment[name] = value;
+            }
+        }
+
         process.Start();
         if (standardInput is not null)
         {

@@ -9,12 +9,20 @@ namespace PortalGuard.IntegrationTests.Network;
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class NetworkLabFactAttribute : FactAttribute
 {
-    public NetworkLabFactAttribute()
+    /// <param name="extraTools">Tools this test needs beyond the WireGuard lab's (openvpn, nft).</param>
+    public NetworkLabFactAttribute(params string[] extraTools)
     {
-        if (WireGuardLab.MissingPrerequisite() is { } missing && !WireGuardLab.IsRequired)
+        var missing = WireGuardLab.MissingPrerequisite();
+        if (missing is null && extraTools.Where(tool => LabProcess.FindOnPath(tool) is null).ToArray() is { Length: > 0 } tools)
+        {
+            missing = "missing " + string.Join(", ", tools);
+        }
+
+        if (missing is not null && !WireGuardLab.IsRequired)
         {
             Skip = $"network lab skipped: {missing}. It needs root, /dev/net/tun, bash, ip, wg and wireguard-go "
-                + "(apt: iproute2 wireguard-tools wireguard-go, listed in .ci/apt-packages). Set PORTALGUARD_REQUIRE_LAB=1 to fail instead.";
+                + "(apt: iproute2 wireguard-tools wireguard-go, and openvpn, nftables where a test says so; listed in .ci/apt-packages). "
+                + "Set PORTALGUARD_REQUIRE_LAB=1 to fail instead.";
         }
     }
 }

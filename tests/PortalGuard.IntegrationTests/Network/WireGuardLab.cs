@@ -2,24 +2,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using PortalGuard.NetProbe;
-using PortalGuard.Network;
 
 namespace PortalGuard.IntegrationTests.Network;
 
 /// <summary>
 /// Two network namespaces, "client" and "server", joined by a veth pair (the ISP link: the client's default routes go to
-/// the server), and a WireGuard tunnel between them run by wireguard-go (this kernel has no WireGuard module). The probe
-/// runs inside the client namespace. Every address is inside these namespaces; nothing leaves them.
+/// the server), and a WireGuard tunnel between them run by wireguard-go (this kernel has no WireGuard module); on request an
+/// OpenVPN tunnel beside it, an nftables kill switch and two dnsmasq resolvers. The real <c>portalguard</c> executable runs
+/// inside the client namespace. Every address is inside these namespaces; nothing leaves them.
 /// Names carry a random suffix: wireguard-go's control sockets live in /var/run/wireguard, shared by all namespaces.
 /// </summary>
 internal sealed class WireGuardLab : IAsyncDisposable
 {
-    /// <summary>A "portal" beyond the server: reached through the default route, whichever that is.</summary>
-    public const string PortalV4 = "10.250.0.10";
-
-    public const string PortalV6 = "fd30::10";
-
     /// <summary>A public-looking address the VPN resolver gives for <see cref="PortalName"/>. Only ever an answer: no packet is sent to it.</summary>
     public const string PortalPublicAnswer = "11.250.0.10";
 
@@ -38,6 +32,9 @@ internal sealed class WireGuardLab : IAsyncDisposable
     private const string ServerLinkV6 = "fd20::1";
     private const string ServerTunnelV4 = "10.201.0.1";
     private const string WireGuardPort = "51820";
+    private const string OpenVpnPort = "1194";
+    private const string ServerOpenVpnV4 = "10.202.0.1";
+    private const string ClientOpenVpnV4 = "10.202.0.2";
     private const string WgQuickTable = "51820"; // wg-quick's table and fwmark
 
     private static readonly string[] Tools = ["ip", "wg", "wireguard-go", "bash"];
@@ -53,9 +50,11 @@ internal sealed class WireGuardLab : IAsyncDisposable
         ClientLink = $"pgvc{suffix}";
         ServerLink = $"pgvs{suffix}";
 
-        // Deliberately not wg*: the kind must come from sysfs, not from the name.
+        // Deliberately not wg* or tun*: the kind must come from sysfs, not from the name.
         ClientTunnel = $"pgtc{suffix}";
         ServerTunnel = $"pgts{suffix}";
+        OpenVpnClientTunnel = $"pgoc{suffix}";
+        OpenVpnServerTunnel = $"pgos{suffix}";
     }
 
     public static bool IsRequired =>
@@ -73,6 +72,11 @@ internal sealed class WireGuardLab : IAsyncDisposable
     public string ClientTunnel { get; }
 
     public string ServerTunnel { get; }
+
+    /// <summary>The client's OpenVPN tun device; it exists only after <see cref="StartOpenVpnAsync"/>.</summary>
+    public string OpenVpnClientTunnel { get; }
+
+    public string OpenVpnServerTunnel { get; }
 
     /// <summary>Why the lab cannot be built here, or null when it can.</summary>
     public static string? MissingPrerequisite()
@@ -137,6 +141,66 @@ internal sealed class WireGuardLab : IAsyncDisposable
     public Task RouteOutsideTunnelAsync(string destination) =>
         IpAsync("-n", ClientNamespace, "route", "add", destination, "via", destination.Contains(':', StringComparison.Ordinal) ? ServerLinkV6 : ServerLinkV4, "dev", ClientLink);
 
+    /// <summary>
+    /// Starts OpenVPN in point-to-point static-key mode over the ISP link, beside the WireGuard tunnel (which routes nothing
+    /// unless asked). With <paramref name="redirectGateway"/> the client's OpenVPN installs its own def1 routes: 0.0.0.0/1 and
+    /// 128.0.0.0/1 through the tun, the ISP default left in place. IPv4 only, as such a configuration usually is.
+    /// </summary>
+    public async Task StartOpenVpnAsync(bool redirectGateway)
+    {
+        var key = Path.Combine(_keyDirectory, "openvpn.key");
+        await LabProcess.RunAsync(Tool("openvpn"), ["--genkey", "secret", key]);
+
+        // --disable-dco: no ovpn-dco kernel module here, so a plain tun device (tun_flags 0x3001) as most installs still have.
+        string[] common = ["--dev-type", "tun", "--disable-dco", "--proto", "udp", "--cipher", "AES-256-CBC", "--verb", "1"];
+        await StartOpenVpnDaemonAsync(ServerNamespace, OpenVpnServerTunnel,
+            ["--dev", OpenVpnServerTunnel, .. common, "--lport", OpenVpnPort, "--ifconfig", ServerOpenVpnV4, ClientOpenVpnV4, "--secret", key, "0"]);
+        await StartOpenVpnDaemonAsync(ClientNamespace, OpenVpnClientTunnel,
+            ["--dev", OpenVpnClientTunnel, .. common, "--remote", ServerLinkV4, OpenVpnPort, "--nobind", "--ifconfig", ClientOpenVpnV4, ServerOpenVpnV4,
+                .. redirectGateway ? new[] { "--redirect-gateway", "def1" } : [], "--secret", key, "1"]);
+
+        if (redirectGateway)
+        {
+            await WaitForAsync(
+                async () => (await IpAsync("-n", ClientNamespace, "-4", "route", "show", "128.0.0.0/1")).Contains(OpenVpnClientTunnel, StringComparison.Ordinal),
+                "OpenVPN's def1 routes");
+        }
+    }
+
+    /// <summary>
+    /// A VPN client's kill switch in the client namespace: an nftables output chain with policy drop that lets through only
+    /// loopback, the WireGuard tunnel and the tunnel's own UDP to its endpoint over the ISP link. Needs nft.
+    /// </summary>
+    public Task EnableKillSwitchAsync()
+    {
+        var rules = $$"""
+            table inet portalguard_lab_killswitch {
+                chain output {
+                    type filter hook output priority filter; policy drop;
+                    oifname "lo" accept
+                    oifname "{{ClientTunnel}}" accept
+                    oifname "{{ClientLink}}" ip daddr {{ServerLinkV4}} udp dport {{WireGuardPort}} accept
+                }
+            }
+
+            """;
+        return LabProcess.RunAsync(Tool("ip"), ["netns", "exec", ClientNamespace, Tool("nft"), "-f", "-"], rules);
+    }
+
+    /// <summary>Whether a datagram to a non-tunnel port on the server's ISP address can be sent at all (a kill switch refuses it with EPERM).</summary>
+    public async Task<bool> IspLinkCarriesTrafficAsync()
+    {
+        try
+        {
+            await LabProcess.RunAsync(Tool("ip"), ["netns", "exec", ClientNamespace, "bash", "-c", $"echo lab > /dev/udp/{ServerLinkV4}/9"]);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public Task BringTunnelDownAsync() => IpAsync("-n", ClientNamespace, "link", "set", ClientTunnel, "down");
 
     public async Task RemoveDefaultRoutesAsync()
@@ -172,16 +236,31 @@ internal sealed class WireGuardLab : IAsyncDisposable
         await File.WriteAllTextAsync(Path.Combine(ClientEtcDirectory, "resolv.conf"), $"# PortalGuard network lab\nnameserver {address}\n");
     }
 
-    /// <summary>Runs the real posture probe inside the client namespace (so .NET and /sys see that namespace's interfaces).</summary>
-    public async Task<NetworkPosture> ProbeAsync(params string[] destinations)
+    /// <summary>
+    /// Runs <c>portalguard status --json</c> inside the client namespace (so .NET and /sys see that namespace's interfaces
+    /// and resolv.conf), with a data folder of its own, and reads its <c>network</c> object: the posture for the reference
+    /// addresses, which follow the client's default routes.
+    /// </summary>
+    public async Task<LabPosture> ProbeAsync()
     {
-        var json = await RunNetProbeAsync(destinations);
-        return JsonSerializer.Deserialize(json, NetProbeJsonContext.Default.NetworkPosture)
-            ?? throw new InvalidOperationException("the probe printed null");
+        var data = Directory.CreateTempSubdirectory("pg-lab-data-").FullName;
+        try
+        {
+            // status exits 1 when the database is unusable; RunPortalGuardAsync turns that into a failure with its stderr.
+            using var status = JsonDocument.Parse(await RunPortalGuardAsync(data, "status", "--json"));
+            return LabPosture.From(status.RootElement.GetProperty("network"));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
-    /// <summary>Resolves <paramref name="host"/> inside the client namespace with the real resolver and the namespace's resolv.conf.</summary>
-    public async Task<PortalResolution> ResolveAsync(string host)
+    /// <summary>
+    /// Adds <see cref="PortalName"/> as the user's own portal and runs <c>portalguard check portal.test --json</c> inside the
+    /// client namespace: real DNS through the namespace's resolv.conf, real routes, the whole verdict.
+    /// </summary>
+    public async Task<JsonElement> CheckPortalAsync(params string[] extra)
     {
         if (!File.Exists(Path.Combine(ClientEtcDirectory, "resolv.conf")))
         {
@@ -189,9 +268,28 @@ internal sealed class WireGuardLab : IAsyncDisposable
             throw new InvalidOperationException("the client namespace has no resolv.conf of its own: call UseResolverAsync first");
         }
 
-        var json = await RunNetProbeAsync(["resolve", host]);
-        return JsonSerializer.Deserialize(json, NetProbeJsonContext.Default.PortalResolution)
-            ?? throw new InvalidOperationException("the probe printed null");
+        var data = Directory.CreateTempSubdirectory("pg-lab-data-").FullName;
+        try
+        {
+            await RunPortalGuardAsync(data, "portals", "add", PortalName, "--name", "Lab Portal");
+            using var check = JsonDocument.Parse(await RunPortalGuardAsync(data, ["check", PortalName, "--json", .. extra]));
+            return check.RootElement.Clone();
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>Runs the real executable (on the runtime running these tests) inside the client namespace; throws with its stderr when it exits non-zero.</summary>
+    public Task<string> RunPortalGuardAsync(string dataDirectory, params string[] arguments)
+    {
+        string[] command = ["netns", "exec", ClientNamespace, DotnetHost(), "exec", Path.Combine(AppContext.BaseDirectory, "portalguard.dll"), .. arguments];
+        return LabProcess.RunAsync(Tool("ip"), command, environment: new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["PORTALGUARD_DATA_DIR"] = dataDirectory,
+            ["PORTALGUARD_OFFLINE"] = null,
+        });
     }
 
     /// <summary>Sends one datagram to the server's tunnel address and waits for the WireGuard handshake it causes: the tunnel is real.</summary>
@@ -308,11 +406,43 @@ internal sealed class WireGuardLab : IAsyncDisposable
         return resolver;
     }
 
-    private async Task<string> RunNetProbeAsync(IEnumerable<string> probeArguments)
+    private async Task StartOpenVpnDaemonAsync(string ns, string tunnel, string[] arguments)
     {
-        var probe = Path.Combine(AppContext.BaseDirectory, "PortalGuard.NetProbe.dll");
-        string[] arguments = ["netns", "exec", ClientNamespace, DotnetHost(), "exec", probe, .. probeArguments];
-        return await LabProcess.RunAsync(Tool("ip"), arguments);
+        // In the foreground (no --daemon): ip netns exec execs openvpn in place, so the PID recorded here is openvpn's own.
+        var daemon = LabProcess.StartDaemon(Tool("ip"), ["netns", "exec", ns, Tool("openvpn"), .. arguments], new Dictionary<string, string>(StringComparer.Ordinal));
+        _daemons.Add(daemon);
+        await WaitForAsync(
+            async () => (await IpAsync("-n", ns, "-4", "addr", "show", "dev", tunnel)).Contains("inet ", StringComparison.Ordinal),
+            $"OpenVPN's {tunnel} with its address",
+            daemon);
+    }
+
+    /// <summary>Polls <paramref name="ready"/> for up to 5 s; a command that fails (the device does not exist yet) counts as not ready.</summary>
+    private static async Task WaitForAsync(Func<Task<bool>> ready, string what, Process? daemon = null)
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (daemon is { HasExited: true })
+            {
+                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"the daemon for {what} exited with {daemon.ExitCode}"));
+            }
+
+            try
+            {
+                if (await ready())
+                {
+                    return;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // `ip addr show dev X` exits non-zero until X exists.
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{what} did not appear within 5 s");
     }
 
     private async Task StartWireGuardAsync(string ns, string tunnel)

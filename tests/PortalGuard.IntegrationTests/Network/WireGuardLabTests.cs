@@ -1,9 +1,9 @@
 using PortalGuard.Network;
-using Xunit;
 
 namespace PortalGuard.IntegrationTests.Network;
 
-// The real probe, run inside the lab's client namespace, against a real WireGuard tunnel. Each test builds its own lab.
+// `portalguard status --json`, run inside the lab's client namespace, against a real WireGuard tunnel. Each test builds its
+// own lab. status reports the posture for the reference addresses, which follow the client's default routes.
 public sealed class WireGuardLabTests
 {
     [NetworkLabFact]
@@ -12,13 +12,13 @@ public sealed class WireGuardLabTests
         await using var lab = await WireGuardLab.StartAsync();
         await lab.RouteEverythingThroughTunnelAsync(ipv6: true);
 
-        var posture = await lab.ProbeAsync(WireGuardLab.PortalV4, WireGuardLab.PortalV6);
+        var posture = await lab.ProbeAsync();
 
-        Assert.Equal(VpnState.On, posture.Vpn);
-        Assert.Equal(new NetworkInterfaceFacts(lab.ClientTunnel, TunnelKind.Wireguard, Provider: null), posture.Egress);
+        Assert.Equal("on", posture.Vpn);
+        Assert.Equal(new LabInterface(lab.ClientTunnel, "wireguard"), posture.Egress);
         Assert.Equal(lab.ClientTunnel, posture.Ipv6Egress?.Name);
         Assert.False(posture.Ipv6BypassesTunnel);
-        Assert.Equal([lab.ClientTunnel], posture.TunnelsUp.Select(t => t.Name));
+        Assert.Equal([new LabInterface(lab.ClientTunnel, "wireguard")], posture.TunnelsUp);
         Assert.True(await lab.TunnelCarriesTrafficAsync(), "the lab's WireGuard tunnel completed no handshake");
     }
 
@@ -28,23 +28,37 @@ public sealed class WireGuardLabTests
         await using var lab = await WireGuardLab.StartAsync();
         await lab.RouteDefaultThroughTunnelInMainTableAsync();
 
-        var posture = await lab.ProbeAsync(WireGuardLab.PortalV4);
+        var posture = await lab.ProbeAsync();
 
-        Assert.Equal(VpnState.On, posture.Vpn);
+        Assert.Equal("on", posture.Vpn);
         Assert.Equal(lab.ClientTunnel, posture.Egress?.Name);
     }
 
     [NetworkLabFact]
-    public async Task Tunnel_up_with_a_host_route_for_the_portal_outside_it_is_split()
+    public async Task Tunnel_up_with_no_route_through_it_is_split()
+    {
+        await using var lab = await WireGuardLab.StartAsync();
+
+        var posture = await lab.ProbeAsync();
+
+        Assert.Equal("split", posture.Vpn);
+        Assert.Equal(new LabInterface(lab.ClientLink, "none"), posture.Egress);
+        Assert.Equal([lab.ClientTunnel], posture.TunnelsUp.Select(t => t.Name));
+    }
+
+    [NetworkLabFact]
+    public async Task Full_tunnel_with_a_host_route_outside_it_for_the_destination_is_split()
     {
         await using var lab = await WireGuardLab.StartAsync();
         await lab.RouteEverythingThroughTunnelAsync(ipv6: true);
-        await lab.RouteOutsideTunnelAsync(WireGuardLab.PortalV4);
 
-        var posture = await lab.ProbeAsync(WireGuardLab.PortalV4);
+        // What a split-tunnel exclusion installs; wg-quick's suppress_prefixlength rule lets this /32 in the main table win.
+        await lab.RouteOutsideTunnelAsync(ReferenceDestinations.IPv4.ToString());
 
-        Assert.Equal(VpnState.Split, posture.Vpn);
-        Assert.Equal(new NetworkInterfaceFacts(lab.ClientLink, TunnelKind.None, Provider: null), posture.Egress);
+        var posture = await lab.ProbeAsync();
+
+        Assert.Equal("split", posture.Vpn);
+        Assert.Equal(new LabInterface(lab.ClientLink, "none"), posture.Egress);
         Assert.Equal([lab.ClientTunnel], posture.TunnelsUp.Select(t => t.Name));
     }
 
@@ -54,11 +68,11 @@ public sealed class WireGuardLabTests
         await using var lab = await WireGuardLab.StartAsync(tunnelCarriesIPv6: false);
         await lab.RouteEverythingThroughTunnelAsync(ipv6: false);
 
-        var posture = await lab.ProbeAsync(WireGuardLab.PortalV4, WireGuardLab.PortalV6);
+        var posture = await lab.ProbeAsync();
 
-        Assert.Equal(VpnState.On, posture.Vpn);
+        Assert.Equal("on", posture.Vpn);
         Assert.Equal(lab.ClientTunnel, posture.Egress?.Name);
-        Assert.Equal(new NetworkInterfaceFacts(lab.ClientLink, TunnelKind.None, Provider: null), posture.Ipv6Egress);
+        Assert.Equal(new LabInterface(lab.ClientLink, "none"), posture.Ipv6Egress);
         Assert.True(posture.Ipv6BypassesTunnel);
     }
 
@@ -69,10 +83,10 @@ public sealed class WireGuardLabTests
         await lab.RouteEverythingThroughTunnelAsync(ipv6: true);
         await lab.BringTunnelDownAsync();
 
-        var posture = await lab.ProbeAsync(WireGuardLab.PortalV4, WireGuardLab.PortalV6);
+        var posture = await lab.ProbeAsync();
 
-        Assert.Equal(VpnState.Off, posture.Vpn);
-        Assert.Equal(new NetworkInterfaceFacts(lab.ClientLink, TunnelKind.None, Provider: null), posture.Egress);
+        Assert.Equal("off", posture.Vpn);
+        Assert.Equal(new LabInterface(lab.ClientLink, "none"), posture.Egress);
         Assert.Equal(lab.ClientLink, posture.Ipv6Egress?.Name);
         Assert.Empty(posture.TunnelsUp);
     }
@@ -83,9 +97,9 @@ public sealed class WireGuardLabTests
         await using var lab = await WireGuardLab.StartAsync();
         await lab.RemoveDefaultRoutesAsync();
 
-        var posture = await lab.ProbeAsync(WireGuardLab.PortalV4, WireGuardLab.PortalV6);
+        var posture = await lab.ProbeAsync();
 
-        Assert.Equal(VpnState.Unknown, posture.Vpn);
+        Assert.Equal("unknown", posture.Vpn);
         Assert.StartsWith("no route to the destination: no IPv4 route (NetworkUnreachable)", posture.VpnUnknownReason, StringComparison.Ordinal);
     }
 }
