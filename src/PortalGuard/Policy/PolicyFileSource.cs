@@ -13,6 +13,11 @@ internal sealed class PolicyFileSource(string path) : IMachinePolicySource
         string text;
         try
         {
+            if (Directory.Exists(Path))
+            {
+                return MachinePolicy.None(Path) with { Found = true, Problems = ["The policy path is a folder, not a file; it was ignored."] };
+            }
+
             var info = new FileInfo(Path);
             if (!info.Exists)
             {
