@@ -17,6 +17,9 @@ internal sealed class PortalGuardProcess : IDisposable
 
     public string DatabasePath => Path.Combine(DataDirectory, "portalguard.db");
 
+    /// <summary>The machine policy file this process reads (PORTALGUARD_POLICY_FILE); absent until a test writes it.</summary>
+    public string PolicyPath => Path.Combine(DataDirectory, "policy.json");
+
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "portalguard.exe" : "portalguard");
 
     public async Task<ProcessResult> RunAsync(IReadOnlyList<string> args, byte[]? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
@@ -36,6 +39,9 @@ internal sealed class PortalGuardProcess : IDisposable
 
         start.Environment["PORTALGUARD_DATA_DIR"] = DataDirectory;
         start.Environment.Remove("PORTALGUARD_ALLOWED_ORIGINS");
+
+        // No test depends on this machine's own policy: by default it is a file that does not exist.
+        start.Environment["PORTALGUARD_POLICY_FILE"] = PolicyPath;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>(StringComparer.Ordinal))
         {
             start.Environment[key] = value;
