@@ -121,4 +121,29 @@ public sealed class MachinePolicyParserTests
 
         Assert.DoesNotContain(name, Assert.Single(policy.Problems), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_example_policy_in_manifests_is_read_without_a_problem()
+    {
+        var path = Path.Combine(RepositoryRoot(), "manifests", "policy", "portalguard-policy.json");
+
+        var policy = MachinePolicyParser.FromJson(File.ReadAllText(path), path);
+
+        Assert.Empty(policy.Problems);
+        Assert.True(policy.SharedDevice);
+        Assert.Single(policy.ExtraPortals);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "NativeHostPortalGuard.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("NativeHostPortalGuard.sln not found above " + AppContext.BaseDirectory);
+    }
 }
