@@ -49,7 +49,9 @@ if ($Step -in 'pack', 'all') {
         New-Item -ItemType Directory $stage | Out-Null
         foreach ($folder in '_locales', 'background', 'common', 'content', 'icons') { Copy-Item -Recurse "extension/$folder" $stage }
         Set-Content -Path (Join-Path $stage 'manifest.json') -Value $package.Manifest -Encoding utf8NoBOM
-        Invoke-Step "pack $($package.Name)" { Compress-Archive -Force -Path (Join-Path $stage '*') -DestinationPath "artifacts/$($package.Name)" }
+        # A cmdlet, not a program: it throws on failure ($ErrorActionPreference) and sets no exit code, so no Invoke-Step.
+        Write-Host "== pack $($package.Name)"
+        Compress-Archive -Force -Path (Join-Path $stage '*') -DestinationPath "artifacts/$($package.Name)"
         Remove-Item -Recurse -Force $stage
     }
 }
