@@ -126,6 +126,20 @@ public sealed class MachinePolicyProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Required_vpn_from_the_policy_turns_the_vpn_warning_into_a_block()
+    {
+        var before = JsonDocument.Parse((await _host.RunCliAsync("check", "mychart.ucsf.edu", "--json", "--offline")).Text).RootElement;
+        File.WriteAllText(_host.PolicyPath, """{ "requireVpn": true }""");
+
+        var after = JsonDocument.Parse((await _host.RunCliAsync("check", "mychart.ucsf.edu", "--json", "--offline")).Text).RootElement;
+
+        // This machine has no VPN up: the same page is a warning by default and a block under the policy.
+        Assert.Equal("off", after.GetProperty("network").GetProperty("vpn").GetString());
+        Assert.Equal("warn", before.GetProperty("verdict").GetProperty("level").GetString());
+        Assert.Equal("block", after.GetProperty("verdict").GetProperty("level").GetString());
+    }
+
+    [Fact]
     public async Task Extra_portals_from_the_policy_join_the_catalog()
     {
         File.WriteAllText(_host.PolicyPath, $$"""{ "extraPortals": [{{AcmePortal}}] }""");
