@@ -18,5 +18,5 @@ for host in "$@"; do
   hosts+=("portalguard($(basename "$(dirname "$host")"))=$host")
 done
 
-echo "# $(date -u +%FT%TZ) on $(nproc) cores, $(uname -r)"
+echo "# $(date -u +%FT%TZ) on $(nproc) cores, $(uname -r), load $(cut -d" " -f1-3 /proc/loadavg): RUNS=${RUNS:-21} REQUESTS=${REQUESTS:-2000} bench/startup.sh $*"
 "$PY" bench/measure.py --runs "${RUNS:-21}" --requests "${REQUESTS:-2000}" "${hosts[@]}"
