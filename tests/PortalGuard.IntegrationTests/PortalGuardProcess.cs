@@ -20,6 +20,16 @@ internal sealed class PortalGuardProcess : IDisposable
     /// <summary>The machine policy file this process reads (PORTALGUARD_POLICY_FILE); absent until a test writes it.</summary>
     public string PolicyPath => Path.Combine(DataDirectory, "policy.json");
 
+    /// <summary>Writes the machine policy file, writable by its owner only as the host requires (whatever this process's umask).</summary>
+    public void WritePolicy(string json)
+    {
+        File.WriteAllText(PolicyPath, json);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(PolicyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+    }
+
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "portalguard.exe" : "portalguard");
 
     public async Task<ProcessResult> RunAsync(IReadOnlyList<string> args, byte[]? stdin = null, IReadOnlyDictionary<string, string>? environment = null)

@@ -29,6 +29,16 @@ internal sealed class PolicyFileSource(string path) : IMachinePolicySource
                 return MachinePolicy.None(Path) with { Found = true, Problems = [$"The policy file is larger than {MaxFileBytes} bytes; it was ignored."] };
             }
 
+            // A policy any user can edit could mark a lookalike as a known portal or switch the guard's protections off.
+            if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(Path) & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) != UnixFileMode.None)
+            {
+                return MachinePolicy.None(Path) with
+                {
+                    Found = true,
+                    Problems = ["The policy file can be changed by users other than its owner; it was ignored. Make it writable by its owner (root) only: chmod 644."],
+                };
+            }
+
             text = File.ReadAllText(Path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -21,7 +21,7 @@ public sealed class MachinePolicyProcessTests : IDisposable
     public async Task Status_shows_what_is_in_force_and_where_each_value_comes_from()
     {
         Assert.Equal(0, (await _host.RunCliAsync("settings", "set", "requireVpn", "true")).ExitCode);
-        File.WriteAllText(_host.PolicyPath, """{ "sharedDevice": true, "idleTimeoutMinutes": 10, "auditRetentionDays": 30 }""");
+        _host.WritePolicy("""{ "sharedDevice": true, "idleTimeoutMinutes": 10, "auditRetentionDays": 30 }""");
 
         var result = await _host.RunCliAsync("status", "--json");
 
@@ -60,7 +60,7 @@ public sealed class MachinePolicyProcessTests : IDisposable
     [Fact]
     public async Task Setting_a_field_the_policy_forces_fails_clearly_and_changes_nothing()
     {
-        File.WriteAllText(_host.PolicyPath, """{ "sharedDevice": true }""");
+        _host.WritePolicy("""{ "sharedDevice": true }""");
 
         var refused = await _host.RunCliAsync("settings", "set", "sharedDevice", "false");
         var allowed = await _host.RunCliAsync("settings", "set", "requireVpn", "true");
@@ -77,7 +77,7 @@ public sealed class MachinePolicyProcessTests : IDisposable
     [Fact]
     public async Task Set_settings_over_the_protocol_refuses_a_change_to_a_forced_field_but_accepts_it_unchanged()
     {
-        File.WriteAllText(_host.PolicyPath, """{ "sharedDevice": true }""");
+        _host.WritePolicy("""{ "sharedDevice": true }""");
 
         var result = await _host.RunSessionAsync(Frames.Concat(
             Frames.Of("""{"id":1,"type":"setSettings","settings":{"sharedDevice":false}}"""),
@@ -96,7 +96,7 @@ public sealed class MachinePolicyProcessTests : IDisposable
     [Fact]
     public async Task An_invalid_policy_is_logged_field_by_field_and_the_host_still_answers_with_the_good_fields()
     {
-        File.WriteAllText(_host.PolicyPath, """{ "sharedDevice": "always", "requireVpn": true, "idleTimeoutMinutes": 99999 }""");
+        _host.WritePolicy("""{ "sharedDevice": "always", "requireVpn": true, "idleTimeoutMinutes": 99999 }""");
 
         var result = await _host.RunSessionAsync(Frames.Of("""{"id":"h","type":"hello"}"""));
 
@@ -114,7 +114,7 @@ public sealed class MachinePolicyProcessTests : IDisposable
     [Fact]
     public async Task A_policy_file_that_is_not_json_is_reported_by_status_and_nothing_is_forced()
     {
-        File.WriteAllText(_host.PolicyPath, "sharedDevice = true");
+        _host.WritePolicy("sharedDevice = true");
 
         var result = await _host.RunCliAsync("status", "--json");
 
@@ -129,7 +129,7 @@ public sealed class MachinePolicyProcessTests : IDisposable
     public async Task Required_vpn_from_the_policy_turns_the_vpn_warning_into_a_block()
     {
         var before = JsonDocument.Parse((await _host.RunCliAsync("check", "mychart.ucsf.edu", "--json", "--offline")).Text).RootElement;
-        File.WriteAllText(_host.PolicyPath, """{ "requireVpn": true }""");
+        _host.WritePolicy("""{ "requireVpn": true }""");
 
         var after = JsonDocument.Parse((await _host.RunCliAsync("check", "mychart.ucsf.edu", "--json", "--offline")).Text).RootElement;
 
@@ -142,7 +142,7 @@ public sealed class MachinePolicyProcessTests : IDisposable
     [Fact]
     public async Task Extra_portals_from_the_policy_join_the_catalog()
     {
-        File.WriteAllText(_host.PolicyPath, $$"""{ "extraPortals": [{{AcmePortal}}] }""");
+        _host.WritePolicy($$"""{ "extraPortals": [{{AcmePortal}}] }""");
 
         var result = await _host.RunCliAsync("check", "https://mychart.acme-health.org", "--json", "--offline");
 
@@ -161,7 +161,7 @@ public sealed class MachinePolicyProcessTests : IDisposable
             store.Audit.Record(new AuditEvent(now.AddDays(-1), "https://new.example.org", AuditEventCode.WarningShown, VerdictLevel.Warn, null));
         }
 
-        File.WriteAllText(_host.PolicyPath, """{ "auditRetentionDays": 30 }""");
+        _host.WritePolicy("""{ "auditRetentionDays": 30 }""");
         var result = await _host.RunSessionAsync(Frames.Of("""{"id":"h","type":"hello"}"""));
 
         Assert.Equal(0, result.ExitCode);

@@ -65,6 +65,28 @@ public sealed class MachinePolicySourcesTests
         Assert.Single(policy.Problems);
     }
 
+    [Theory]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead, true)]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite, false)]
+    [InlineData(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite, false)]
+    public void A_policy_file_other_users_can_write_is_ignored(UnixFileMode mode, bool applied)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // Windows keeps the policy in the registry; file modes do not apply.
+        }
+
+        using var folder = new TempDirectory();
+        var path = Path.Combine(folder.Path, "policy.json");
+        File.WriteAllText(path, """{ "sharedDevice": true }""");
+        File.SetUnixFileMode(path, mode);
+
+        var policy = new PolicyFileSource(path).Read();
+
+        Assert.Equal(applied ? true : null, policy.SharedDevice);
+        Assert.Equal(applied ? 0 : 1, policy.Problems.Count);
+    }
+
     [Fact]
     public void Registry_values_are_read_as_the_file_fields_are()
     {
