@@ -17,6 +17,19 @@ internal sealed class PortalGuardProcess : IDisposable
 
     public string DatabasePath => Path.Combine(DataDirectory, "portalguard.db");
 
+    /// <summary>The machine policy file this process reads (PORTALGUARD_POLICY_FILE); absent until a test writes it.</summary>
+    public string PolicyPath => Path.Combine(DataDirectory, "policy.json");
+
+    /// <summary>Writes the machine policy file, writable by its owner only as the host requires (whatever this process's umask).</summary>
+    public void WritePolicy(string json)
+    {
+        File.WriteAllText(PolicyPath, json);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(PolicyPath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
+    }
+
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "portalguard.exe" : "portalguard");
 
     public async Task<ProcessResult> RunAsync(IReadOnlyList<string> args, byte[]? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
@@ -39,6 +52,9 @@ internal sealed class PortalGuardProcess : IDisposable
         // Catalog portals are real public names: the host under test makes no DNS lookups or TLS connections of its own.
         start.Environment["PORTALGUARD_OFFLINE"] = "1";
         start.Environment.Remove("PORTALGUARD_ALLOWED_ORIGINS");
+
+        // No test depends on this machine's own policy: by default it is a file that does not exist.
+        start.Environment["PORTALGUARD_POLICY_FILE"] = PolicyPath;
         foreach (var (key, value) in environment ?? new Dictionary<string, string>(StringComparer.Ordinal))
         {
             start.Environment[key] = value;

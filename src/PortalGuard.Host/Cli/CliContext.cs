@@ -1,5 +1,6 @@
 using PortalGuard.Assessment;
 using PortalGuard.Network;
+using PortalGuard.Policy;
 using PortalGuard.Storage;
 
 namespace PortalGuard.Host.Cli;
@@ -18,7 +19,10 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr) : IDispos
 
     public string DataDirectory { get; } = DataPaths.DataDirectory();
 
-    public StoreHandle Store => _store ??= StoreHandle.Open(DataDirectory, Time);
+    /// <summary>The machine policy, read once per command.</summary>
+    public MachinePolicy Policy => field ??= MachinePolicySources.ForCurrentSystem().Read();
+
+    public StoreHandle Store => _store ??= StoreHandle.Open(DataDirectory, Time, Policy);
 
     /// <summary>No DNS lookups and no TLS connections: <c>--offline</c>, or <c>PORTALGUARD_OFFLINE=1</c>. Set before the first check.</summary>
     public bool Offline { get; set; } = GuardProbes.OfflineFromEnvironment(Environment.GetEnvironmentVariable);

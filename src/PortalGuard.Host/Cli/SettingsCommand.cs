@@ -1,3 +1,6 @@
+using PortalGuard.Policy;
+using PortalGuard.Storage;
+
 namespace PortalGuard.Host.Cli;
 
 /// <summary><c>portalguard settings get|set</c>.</summary>
@@ -13,36 +16,48 @@ internal static class SettingsCommand
         {
             case "get":
                 parsed.ExpectPositionals(0, Usage);
-                Write(context, context.Store.Settings(), parsed.Has("--json"));
+                Write(context, context.Store.EffectiveSettings(), parsed.Has("--json"));
                 return 0;
             case "set":
                 parsed.ExpectPositionals(2, Usage);
+                var key = parsed.Positionals[0].Trim();
+                var canonical = SettingsStore.Keys.FirstOrDefault(k => string.Equals(k.Key, key, StringComparison.OrdinalIgnoreCase)).Key;
+                if (canonical is not null && context.Store.Policy.Locks(canonical))
+                {
+                    context.Error.WriteLine($"portalguard: {context.Store.Policy.LockedMessage(canonical)}");
+                    return 1;
+                }
+
                 var settings = context.Store.Require().Settings;
                 try
                 {
-                    Write(context, settings.Set(parsed.Positionals[0], parsed.Positionals[1]), parsed.Has("--json"));
+                    settings.Set(key, parsed.Positionals[1]);
                 }
                 catch (ArgumentException ex)
                 {
                     throw new UsageException(ex.Message, ex);
                 }
 
+                Write(context, context.Store.EffectiveSettings(), parsed.Has("--json"));
                 return 0;
             default:
                 throw new UsageException($"Unknown settings command '{verb}'. Usage: {Usage}");
         }
     }
 
-    private static void Write(CliContext context, PortalGuard.Storage.PortalGuardSettings settings, bool json)
+    private static void Write(CliContext context, EffectiveSettings effective, bool json)
     {
+        var settings = effective.Values;
         if (json)
         {
             CliJson.Write(context.Out, settings);
             return;
         }
 
-        context.Out.WriteLine($"sharedDevice        {(settings.SharedDevice ? "true" : "false")}");
-        context.Out.WriteLine($"requireVpn          {(settings.RequireVpn ? "true" : "false")}");
-        context.Out.WriteLine($"idleTimeoutMinutes  {settings.IdleTimeoutMinutes}");
+        context.Out.WriteLine($"sharedDevice        {(settings.SharedDevice ? "true" : "false")}{Marker(effective.Sources.SharedDevice)}");
+        context.Out.WriteLine($"requireVpn          {(settings.RequireVpn ? "true" : "false")}{Marker(effective.Sources.RequireVpn)}");
+        context.Out.WriteLine($"idleTimeoutMinutes  {settings.IdleTimeoutMinutes}{Marker(effective.Sources.IdleTimeoutMinutes)}");
     }
+
+    private static string Marker(SettingSource source) => source == SettingSource.Policy ? "  (machine policy)" : string.Empty;
 }

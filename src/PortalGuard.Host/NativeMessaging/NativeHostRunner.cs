@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PortalGuard.Assessment;
 using PortalGuard.Messaging;
 using PortalGuard.Network;
+using PortalGuard.Policy;
 using PortalGuard.Storage;
 using Serilog;
 
@@ -28,6 +29,13 @@ internal static class NativeHostRunner
         var serilog = HostLogging.Create(dataDirectory);
         try
         {
+            // A broken policy never stops the guard: each ignored field is logged, the rest applies.
+            var policy = MachinePolicySources.ForCurrentSystem().Read();
+            foreach (var problem in policy.Problems)
+            {
+                serilog.Warning("Machine policy {PolicyLocation}: {PolicyProblem}", policy.Location, problem);
+            }
+
             var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
             builder.Logging.ClearProviders();
             builder.Services.AddSerilog(serilog, dispose: false);
@@ -37,7 +45,7 @@ internal static class NativeHostRunner
             builder.Services.AddSingleton(time);
             builder.Services.AddSingleton(caller);
             builder.Services.AddSingleton(AllowedCallers.FromEnvironment(Environment.GetEnvironmentVariable));
-            builder.Services.AddSingleton(_ => StoreHandle.Open(dataDirectory, time));
+            builder.Services.AddSingleton(_ => StoreHandle.Open(dataDirectory, time, policy));
             var probes = GuardProbes.ForCurrentSystem(time, GuardProbes.OfflineFromEnvironment(Environment.GetEnvironmentVariable));
             builder.Services.AddSingleton(probes);
             builder.Services.AddSingleton(probes.Network);

@@ -11,8 +11,8 @@ internal sealed class PortalChecker(StoreHandle store, GuardProbes probes, TimeP
 {
     private PortalClassifier? _classifier;
 
-    /// <summary>The catalog in force: the database's (shipped merged with the user's entries), or the embedded one when it is unavailable.</summary>
-    public PortalClassifier Classifier => _classifier ??= new PortalClassifier(store.Store?.Catalog.List() ?? EmbeddedCatalog.Load());
+    /// <summary>The catalog in force: the machine policy's extra portals, then the database's (shipped merged with the user's entries), or the embedded one when it is unavailable.</summary>
+    public PortalClassifier Classifier => _classifier ??= new PortalClassifier(store.CatalogEntries());
 
     /// <summary>Forget the catalog so the next check reads it again (after <c>portals add</c>).</summary>
     public void ReloadCatalog() => _classifier = null;

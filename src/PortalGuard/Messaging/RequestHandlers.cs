@@ -53,13 +53,33 @@ internal sealed class RequestHandlers(PortalChecker checker, StoreHandle store, 
         var changes = RequestFields.RequiredObject(request, "settings");
         var settingsStore = store.Require().Settings;
         var current = settingsStore.Get();
+        var sharedDevice = RequestFields.OptionalBool(changes, SettingsStore.SharedDeviceKey, path);
+        var requireVpn = RequestFields.OptionalBool(changes, SettingsStore.RequireVpnKey, path);
+        var idleTimeout = RequestFields.OptionalInt(changes, SettingsStore.IdleTimeoutMinutesKey, 0, SettingsStore.MaxIdleTimeoutMinutes, path);
+
+        // A field the machine policy forces may be sent back unchanged (an options page sends every field), never changed.
+        var policy = store.Policy;
+        RefuseLocked(SettingsStore.SharedDeviceKey, sharedDevice, policy.SharedDevice);
+        RefuseLocked(SettingsStore.RequireVpnKey, requireVpn, policy.RequireVpn);
+        RefuseLocked(SettingsStore.IdleTimeoutMinutesKey, idleTimeout, policy.IdleTimeoutMinutes);
+
         var updated = current with
         {
-            SharedDevice = RequestFields.OptionalBool(changes, "sharedDevice", path) ?? current.SharedDevice,
-            RequireVpn = RequestFields.OptionalBool(changes, "requireVpn", path) ?? current.RequireVpn,
-            IdleTimeoutMinutes = RequestFields.OptionalInt(changes, "idleTimeoutMinutes", 0, 1440, path) ?? current.IdleTimeoutMinutes,
+            SharedDevice = sharedDevice ?? current.SharedDevice,
+            RequireVpn = requireVpn ?? current.RequireVpn,
+            IdleTimeoutMinutes = idleTimeout ?? current.IdleTimeoutMinutes,
         };
-        return new SettingsReply(id, MessageTypes.SetSettings, settingsStore.Update(updated));
+        settingsStore.Update(updated);
+        return new SettingsReply(id, MessageTypes.SetSettings, store.Settings());
+
+        void RefuseLocked<T>(string key, T? requested, T? forced)
+            where T : struct
+        {
+            if (requested is { } r && forced is { } f && !EqualityComparer<T>.Default.Equals(r, f))
+            {
+                throw new InvalidRequestException("settings." + key, policy.LockedMessage(key));
+            }
+        }
     }
 
     public ReportEventReply ReportEvent(JsonElement id, JsonElement request)

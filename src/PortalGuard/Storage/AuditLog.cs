@@ -50,6 +50,12 @@ internal sealed class AuditLog
             ("$count", auditEvent.Count)));
     }
 
+    /// <summary>Deletes the events older than <paramref name="olderThan"/> (machine policy's audit retention) and returns how many.</summary>
+    public int Prune(DateTimeOffset olderThan) =>
+        _database.Transact(connection => connection.Execute(
+            "DELETE FROM audit_events WHERE time_unix_ms < $before;",
+            ("$before", olderThan.ToUnixTimeMilliseconds())));
+
     /// <summary>
     /// The newest <paramref name="limit"/> events at or after <paramref name="since"/> (all, when null), oldest first and newest
     /// last. Times come back in UTC, to the millisecond. Rows with a code this build does not know are left out.

@@ -28,7 +28,10 @@ internal sealed class SettingsStore
     ];
 
     /// <summary>The stored settings; defaults for keys never set (or holding a value this build cannot read).</summary>
-    public PortalGuardSettings Get() => _database.Query(Read);
+    public PortalGuardSettings Get() => WithDefaults(GetStored());
+
+    /// <summary>Only what the user stored, so machine policy can tell a user's choice from a default.</summary>
+    public StoredSettings GetStored() => _database.Query(ReadStored);
 
     /// <summary>Sets one key from text (as typed on the command line) and returns the settings now in force.</summary>
     /// <param name="key">One of <see cref="Keys"/>; matched without regard to case.</param>
@@ -79,7 +82,18 @@ internal sealed class SettingsStore
         });
     }
 
-    private static PortalGuardSettings Read(SqliteConnection connection)
+    private static PortalGuardSettings Read(SqliteConnection connection) => WithDefaults(ReadStored(connection));
+
+    private static PortalGuardSettings WithDefaults(StoredSettings stored)
+    {
+        var defaults = PortalGuardSettings.Defaults;
+        return new PortalGuardSettings(
+            stored.SharedDevice ?? defaults.SharedDevice,
+            stored.RequireVpn ?? defaults.RequireVpn,
+            stored.IdleTimeoutMinutes ?? defaults.IdleTimeoutMinutes);
+    }
+
+    private static StoredSettings ReadStored(SqliteConnection connection)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var command = connection.Prepare("SELECT key, value FROM settings;"))
@@ -91,13 +105,12 @@ internal sealed class SettingsStore
             }
         }
 
-        var defaults = PortalGuardSettings.Defaults;
-        return new PortalGuardSettings(
-            SharedDevice: ParseStoredBoolean(values, SharedDeviceKey) ?? defaults.SharedDevice,
-            RequireVpn: ParseStoredBoolean(values, RequireVpnKey) ?? defaults.RequireVpn,
+        return new StoredSettings(
+            SharedDevice: ParseStoredBoolean(values, SharedDeviceKey),
+            RequireVpn: ParseStoredBoolean(values, RequireVpnKey),
             IdleTimeoutMinutes: values.TryGetValue(IdleTimeoutMinutesKey, out var minutes) && ParseMinutes(minutes) is { } text
                 ? int.Parse(text, CultureInfo.InvariantCulture)
-                : defaults.IdleTimeoutMinutes);
+                : null);
     }
 
     private static bool? ParseStoredBoolean(Dictionary<string, string> values, string key) =>

@@ -125,6 +125,19 @@ public sealed class AuditLogTests : IDisposable
         Assert.Equal(AuditEventCode.Proceeded, Assert.Single(Audit.Read(null)).Code);
     }
 
+    [Fact]
+    public void Prune_deletes_only_events_older_than_the_cutoff()
+    {
+        Audit.Record(new AuditEvent(Noon.AddDays(-40), "https://a.example.org", AuditEventCode.WarningShown, VerdictLevel.Warn, null));
+        Audit.Record(new AuditEvent(Noon.AddDays(-31), "https://b.example.org", AuditEventCode.WarningShown, VerdictLevel.Warn, null));
+        Audit.Record(new AuditEvent(Noon.AddDays(-29), "https://c.example.org", AuditEventCode.WarningShown, VerdictLevel.Warn, null));
+
+        var deleted = Audit.Prune(Noon.AddDays(-30));
+
+        Assert.Equal(2, deleted);
+        Assert.Equal("https://c.example.org", Assert.Single(Audit.Read(null)).Origin);
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = now;

@@ -17,6 +17,16 @@ public sealed class SettingsStoreTests : IDisposable
         Assert.Equal(PortalGuardSettings.Defaults, Settings.Get());
     }
 
+    [Fact]
+    public void Stored_settings_tell_a_users_choice_from_a_default()
+    {
+        Assert.Equal(new StoredSettings(null, null, null), Settings.GetStored());
+
+        Settings.Set("requireVpn", "false");
+
+        Assert.Equal(new StoredSettings(null, false, null), Settings.GetStored());
+    }
+
     [Theory]
     [InlineData("sharedDevice", "true", true, false, 0)]
     [InlineData("sharedDevice", "FALSE", false, false, 0)]
