@@ -11,7 +11,7 @@ internal static class EmbeddedCatalog
 
     private static readonly Lazy<IReadOnlyList<PortalEntry>> Embedded = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The shipped catalog, parsed and validated once.</summary>
+    /// <summary>The shipped catalog, parsed once (validated by the tests, not at run time).</summary>
     /// <exception cref="CatalogFormatException">The shipped catalog is broken (a build that ships it is broken too; tests guard this).</exception>
     public static IReadOnlyList<PortalEntry> Load() => Embedded.Value;
 
@@ -40,7 +40,7 @@ internal static class EmbeddedCatalog
         return JsonSerializer.Serialize(entries.ToArray(), (JsonTypeInfo<PortalEntry[]>)indented.GetTypeInfo(typeof(PortalEntry[])));
     }
 
-    private static System.Collections.ObjectModel.ReadOnlyCollection<PortalEntry> ParseWith(Func<PortalEntry[]?> deserialize)
+    private static System.Collections.ObjectModel.ReadOnlyCollection<PortalEntry> ParseWith(Func<PortalEntry[]?> deserialize, bool validate = true)
     {
         PortalEntry[]? entries;
         try
@@ -57,15 +57,21 @@ internal static class EmbeddedCatalog
             throw new CatalogFormatException("The catalog must be a JSON array of portal entries, not null.");
         }
 
-        PortalEntryValidator.ValidateAll(entries);
+        if (validate)
+        {
+            PortalEntryValidator.ValidateAll(entries);
+        }
+
         return Array.AsReadOnly(entries);
     }
 
-    private static IReadOnlyList<PortalEntry> LoadEmbedded()
+    private static System.Collections.ObjectModel.ReadOnlyCollection<PortalEntry> LoadEmbedded()
     {
         using var stream = typeof(EmbeddedCatalog).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new CatalogFormatException($"The embedded resource {ResourceName} is missing.");
-        var entries = Parse(stream);
+        // Not validated at run time: the rules need the Public Suffix List, whose loading was most of the host's start-up,
+        // and the shipped file cannot change after the build. EmbeddedCatalogTests validate it on every test run.
+        var entries = ParseWith(() => JsonSerializer.Deserialize(stream, PortalCatalogJsonContext.Default.PortalEntryArray), validate: false);
         if (entries.FirstOrDefault(e => e.UserDefined) is { } userEntry)
         {
             throw new CatalogFormatException($"The shipped catalog marks \"{userEntry.Id}\" as user-defined; only the user's own entries are.");
