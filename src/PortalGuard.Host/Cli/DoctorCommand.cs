@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PortalGuard.Install;
+using PortalGuard.Policy;
 
 namespace PortalGuard.Host.Cli;
 
@@ -37,8 +38,9 @@ internal static class DoctorCommand
         return report.Healthy ? 0 : 1;
     }
 
-    /// <summary>Checks beyond the install: the machine-policy check (is a fleet policy in force, is it valid) joins this list.</summary>
-    private static IReadOnlyList<Func<IEnumerable<DoctorCheck>>> AdditionalChecks() => [];
+    /// <summary>Checks beyond the install: is a machine (fleet) policy in force, and what of it was ignored.</summary>
+    private static IReadOnlyList<Func<IEnumerable<DoctorCheck>>> AdditionalChecks() =>
+        [() => PolicyDoctorChecks.For(MachinePolicySources.ForCurrentSystem().Read())];
 
     private static void Write(TextWriter o, DoctorReport report)
     {
