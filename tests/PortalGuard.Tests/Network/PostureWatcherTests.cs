@@ -10,110 +10,109 @@ public sealed class PostureWatcherTests
     [Fact]
     public async Task A_vpn_that_drops_is_reported_once()
     {
-        var time = new FakeTimeProvider();
-        var probe = new FixedPostureProbe(FixedPostureProbe.On);
-        var watcher = new PostureWatcher(probe, time, Interval, TimeSpan.FromMilliseconds(500));
-        var changes = new List<NetworkPosture>();
-        using var stop = new CancellationTokenSource();
-        var run = watcher.RunAsync(FixedPostureProbe.On, p => { changes.Add(p); return ValueTask.CompletedTask; }, stop.Token);
+        using var run = WatcherRun.Start(probeSays: FixedPostureProbe.On, initial: FixedPostureProbe.On);
 
-        await AdvanceUntilAsync(time, () => probe.Calls >= 1);
-        probe.Posture = FixedPostureProbe.Off;
-        await AdvanceUntilAsync(time, () => probe.Calls >= 3);
-        await stop.CancelAsync();
-        await run;
+        await run.AdvanceUntilAsync(() => run.Probe.Calls >= 1);
+        run.Probe.Posture = FixedPostureProbe.Off;
+        await run.AdvanceUntilAsync(() => run.Probe.Calls >= 3);
+        await run.StopAsync();
 
-        var change = Assert.Single(changes);
-        Assert.Equal(VpnState.Off, change.Vpn);
+        Assert.Equal(VpnState.Off, Assert.Single(run.Changes).Vpn);
     }
 
     [Fact]
     public async Task A_vpn_that_drops_before_the_first_interval_is_still_reported()
     {
-        var time = new FakeTimeProvider();
-        var probe = new FixedPostureProbe(FixedPostureProbe.On);
-        var watcher = new PostureWatcher(probe, time, Interval, TimeSpan.FromMilliseconds(500));
-        var changes = new List<NetworkPosture>();
-        using var stop = new CancellationTokenSource();
-        var run = watcher.RunAsync(initial: null, p => { changes.Add(p); return ValueTask.CompletedTask; }, stop.Token);
+        using var run = WatcherRun.Start(probeSays: FixedPostureProbe.On, initial: null);
 
-        await AdvanceUntilAsync(time, () => probe.Calls >= 1, advance: false);
-        probe.Posture = FixedPostureProbe.Off;
-        await AdvanceUntilAsync(time, () => changes.Count >= 1);
-        await stop.CancelAsync();
-        await run;
+        await run.AdvanceUntilAsync(() => run.Probe.Calls >= 1, advance: false);
+        run.Probe.Posture = FixedPostureProbe.Off;
+        await run.AdvanceUntilAsync(() => run.Changes.Count >= 1);
+        await run.StopAsync();
 
-        Assert.Equal(VpnState.Off, Assert.Single(changes).Vpn);
+        Assert.Equal(VpnState.Off, Assert.Single(run.Changes).Vpn);
     }
 
     [Fact]
     public async Task An_unchanged_posture_is_never_reported()
     {
-        var time = new FakeTimeProvider();
-        var probe = new FixedPostureProbe(FixedPostureProbe.Off);
-        var watcher = new PostureWatcher(probe, time, Interval, TimeSpan.FromMilliseconds(500));
-        var changes = 0;
-        using var stop = new CancellationTokenSource();
-        var run = watcher.RunAsync(initial: null, _ => { changes++; return ValueTask.CompletedTask; }, stop.Token);
+        using var run = WatcherRun.Start(probeSays: FixedPostureProbe.Off, initial: null);
 
-        await AdvanceUntilAsync(time, () => probe.Calls >= 4);
-        await stop.CancelAsync();
-        await run;
+        await run.AdvanceUntilAsync(() => run.Probe.Calls >= 4);
+        await run.StopAsync();
 
-        Assert.Equal(0, changes);
+        Assert.Empty(run.Changes);
     }
 
     [Fact]
     public async Task Only_the_time_of_the_check_differing_is_no_change()
     {
-        var time = new FakeTimeProvider();
-        var probe = new FixedPostureProbe(FixedPostureProbe.Off);
-        var watcher = new PostureWatcher(probe, time, Interval, TimeSpan.FromMilliseconds(500));
-        var changes = 0;
-        using var stop = new CancellationTokenSource();
-        var run = watcher.RunAsync(FixedPostureProbe.Off, _ => { changes++; return ValueTask.CompletedTask; }, stop.Token);
+        using var run = WatcherRun.Start(probeSays: FixedPostureProbe.Off, initial: FixedPostureProbe.Off);
 
-        await AdvanceUntilAsync(time, () => probe.Calls >= 1);
-        probe.Posture = FixedPostureProbe.Off with { CheckedAt = DateTimeOffset.UnixEpoch.AddHours(1) };
-        await AdvanceUntilAsync(time, () => probe.Calls >= 3);
-        await stop.CancelAsync();
-        await run;
+        await run.AdvanceUntilAsync(() => run.Probe.Calls >= 1);
+        run.Probe.Posture = FixedPostureProbe.Off with { CheckedAt = DateTimeOffset.UnixEpoch.AddHours(1) };
+        await run.AdvanceUntilAsync(() => run.Probe.Calls >= 3);
+        await run.StopAsync();
 
-        Assert.Equal(0, changes);
+        Assert.Empty(run.Changes);
     }
 
     [Fact]
     public async Task A_resolver_starting_to_leak_beside_the_vpn_is_reported()
     {
-        var time = new FakeTimeProvider();
-        var probe = new FixedPostureProbe(FixedPostureProbe.On);
-        var watcher = new PostureWatcher(probe, time, Interval, TimeSpan.FromMilliseconds(500));
-        var changes = new List<NetworkPosture>();
-        using var stop = new CancellationTokenSource();
-        var run = watcher.RunAsync(FixedPostureProbe.On, p => { changes.Add(p); return ValueTask.CompletedTask; }, stop.Token);
+        using var run = WatcherRun.Start(probeSays: FixedPostureProbe.On, initial: FixedPostureProbe.On);
 
-        await AdvanceUntilAsync(time, () => probe.Calls >= 1);
-        probe.Posture = FixedPostureProbe.On with { DnsOutsideTunnel = true };
-        await AdvanceUntilAsync(time, () => probe.Calls >= 3);
-        await stop.CancelAsync();
-        await run;
+        await run.AdvanceUntilAsync(() => run.Probe.Calls >= 1);
+        run.Probe.Posture = FixedPostureProbe.On with { DnsOutsideTunnel = true };
+        await run.AdvanceUntilAsync(() => run.Probe.Calls >= 3);
+        await run.StopAsync();
 
-        Assert.True(Assert.Single(changes).DnsOutsideTunnel);
+        Assert.True(Assert.Single(run.Changes).DnsOutsideTunnel);
     }
 
-    /// <summary>Moves the fake clock an interval at a time until the condition holds (bounded: no test waits on a real clock for long).</summary>
-    private static async Task AdvanceUntilAsync(FakeTimeProvider time, Func<bool> condition, bool advance = true)
+    /// <summary>A watcher running on a fake clock against a probe the test steers, recording every change it reports.</summary>
+    private sealed class WatcherRun : IDisposable
     {
-        for (var i = 0; i < 200 && !condition(); i++)
-        {
-            if (advance)
-            {
-                time.Advance(Interval);
-            }
+        private readonly FakeTimeProvider _time = new();
+        private readonly CancellationTokenSource _stop = new();
+        private Task? _run;
 
-            await Task.Delay(5);
+        private WatcherRun(NetworkPosture probeSays) => Probe = new FixedPostureProbe(probeSays);
+
+        public FixedPostureProbe Probe { get; }
+
+        public List<NetworkPosture> Changes { get; } = [];
+
+        public static WatcherRun Start(NetworkPosture probeSays, NetworkPosture? initial)
+        {
+            var run = new WatcherRun(probeSays);
+            var watcher = new PostureWatcher(run.Probe, run._time, Interval, TimeSpan.FromMilliseconds(500));
+            run._run = watcher.RunAsync(initial, p => { run.Changes.Add(p); return ValueTask.CompletedTask; }, run._stop.Token);
+            return run;
         }
 
-        Assert.True(condition(), "the watcher did not check the network when the interval passed");
+        /// <summary>Moves the fake clock an interval at a time until the condition holds (bounded: no test waits on a real clock for long).</summary>
+        public async Task AdvanceUntilAsync(Func<bool> condition, bool advance = true)
+        {
+            for (var i = 0; i < 200 && !condition(); i++)
+            {
+                if (advance)
+                {
+                    _time.Advance(Interval);
+                }
+
+                await Task.Delay(5);
+            }
+
+            Assert.True(condition(), "the watcher did not check the network when the interval passed");
+        }
+
+        public async Task StopAsync()
+        {
+            await _stop.CancelAsync();
+            await _run!;
+        }
+
+        public void Dispose() => _stop.Dispose();
     }
 }
