@@ -46,9 +46,13 @@ internal static class NativeHostRunner
             builder.Services.AddSingleton(caller);
             builder.Services.AddSingleton(AllowedCallers.FromEnvironment(Environment.GetEnvironmentVariable));
             builder.Services.AddSingleton(_ => StoreHandle.Open(dataDirectory, time, policy));
-            var probes = GuardProbes.ForCurrentSystem(time, GuardProbes.OfflineFromEnvironment(Environment.GetEnvironmentVariable));
+            // Requests share a posture for a moment; the watcher always asks the system itself and clears that cache on a change.
+            var livePosture = NetworkPostureProbe.ForCurrentSystem(time);
+            var cachedPosture = new CachedPostureProbe(livePosture, time, CachedPostureProbe.DefaultTimeToLive);
+            var probes = GuardProbes.ForCurrentSystem(time, GuardProbes.OfflineFromEnvironment(Environment.GetEnvironmentVariable), cachedPosture);
             builder.Services.AddSingleton(probes);
-            builder.Services.AddSingleton(probes.Network);
+            builder.Services.AddSingleton<INetworkPostureProbe>(cachedPosture);
+            builder.Services.AddSingleton(cachedPosture);
             builder.Services.AddSingleton<PortalChecker>();
             builder.Services.AddSingleton(sp => new RequestHandlers(
                 sp.GetRequiredService<PortalChecker>(), sp.GetRequiredService<StoreHandle>(),
@@ -57,7 +61,7 @@ internal static class NativeHostRunner
             builder.Services.AddSingleton(new FrameReader(stdin));
             builder.Services.AddSingleton(new FrameWriter(stdout));
             builder.Services.AddSingleton<NativeMessagingSession>();
-            builder.Services.AddSingleton(sp => new PostureWatcher(sp.GetRequiredService<INetworkPostureProbe>(), time, PostureInterval, PostureSettleDelay));
+            builder.Services.AddSingleton(new PostureWatcher(livePosture, time, PostureInterval, PostureSettleDelay));
             var outcome = new SessionOutcome();
             builder.Services.AddSingleton(outcome);
             builder.Services.AddHostedService<NativeMessagingService>();

@@ -13,6 +13,7 @@ internal sealed partial class NativeMessagingService(
     BrowserCaller caller,
     AllowedCallers allowedCallers,
     PostureWatcher watcher,
+    CachedPostureProbe cachedPosture,
     SessionOutcome outcome,
     IHostApplicationLifetime lifetime,
     ILogger<NativeMessagingService> logger) : BackgroundService
@@ -51,6 +52,7 @@ internal sealed partial class NativeMessagingService(
     private async ValueTask PushPostureAsync(NetworkPosture posture)
     {
         LogPostureChanged(logger, posture.Vpn);
+        cachedPosture.Clear();
         var payload = JsonSerializer.SerializeToUtf8Bytes(new PostureChangedEvent(posture), ProtocolJsonContext.Default.PostureChangedEvent);
         try
         {

@@ -13,8 +13,9 @@ internal sealed record GuardProbes(INetworkPostureProbe Network, IPortalAddressR
     /// <summary>Set to 1 to make no DNS lookups and no TLS connections (tests, or a person who wants none).</summary>
     public const string OfflineVariable = "PORTALGUARD_OFFLINE";
 
-    public static GuardProbes ForCurrentSystem(TimeProvider time, bool offline) => new(
-        NetworkPostureProbe.ForCurrentSystem(time),
+    /// <param name="network">The posture probe to use (the host passes a cached one); the system's own when null.</param>
+    public static GuardProbes ForCurrentSystem(TimeProvider time, bool offline, INetworkPostureProbe? network = null) => new(
+        network ?? NetworkPostureProbe.ForCurrentSystem(time),
         offline ? null : PortalAddressResolver.ForCurrentSystem(time),
         offline ? null : new TlsProbe(Options.Create(new TlsProbeOptions()), time),
         new CachedWifiProbe(WifiProbe.ForCurrentSystem(time), time, CachedWifiProbe.DefaultTimeToLive));
