@@ -87,7 +87,10 @@ def main():
     args = parser.parse_args()
 
     data = tempfile.mkdtemp(prefix="pg-bench-")
-    env = dict(os.environ, PORTALGUARD_DATA_DIR=data, PORTALGUARD_POLICY_FILE=os.path.join(data, "no-policy.json"))
+    # Offline: the benchmark's portal is a real public name, and a benchmark looks up no public name (nor should its
+    # figures depend on an outside resolver). This measures the host's own work: parsing, identity, posture, verdict.
+    env = dict(os.environ, PORTALGUARD_DATA_DIR=data, PORTALGUARD_POLICY_FILE=os.path.join(data, "no-policy.json"),
+               PORTALGUARD_OFFLINE="1")
     env.pop("PORTALGUARD_ALLOWED_ORIGINS", None)
     hosts = [(h.split("=", 1)[0], h.split("=", 1)[1].split(" ")) for h in args.hosts]
 

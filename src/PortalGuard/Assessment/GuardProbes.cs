@@ -16,7 +16,7 @@ internal sealed record GuardProbes(INetworkPostureProbe Network, IPortalAddressR
     /// <param name="network">The posture probe to use (the host passes a cached one); the system's own when null.</param>
     public static GuardProbes ForCurrentSystem(TimeProvider time, bool offline, INetworkPostureProbe? network = null) => new(
         network ?? NetworkPostureProbe.ForCurrentSystem(time),
-        offline ? null : PortalAddressResolver.ForCurrentSystem(time),
+        offline ? null : new CachedPortalAddressResolver(PortalAddressResolver.ForCurrentSystem(time), time),
         offline ? null : new TlsProbe(Options.Create(new TlsProbeOptions()), time),
         new CachedWifiProbe(WifiProbe.ForCurrentSystem(time), time, CachedWifiProbe.DefaultTimeToLive));
 
