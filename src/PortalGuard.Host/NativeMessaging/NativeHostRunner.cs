@@ -20,7 +20,7 @@ internal static class NativeHostRunner
 
     public static async Task<int> RunAsync(BrowserCaller caller)
     {
-        // stdout belongs to the frames. Anything that writes to Console.Out by mistake writes nowhere.
+        // stdout belongs to the frames: the console writer is swapped for a null one, so a stray write by mistake goes nowhere.
         var stdout = Console.OpenStandardOutput();
         var stdin = Console.OpenStandardInput();
         Console.SetOut(TextWriter.Null);
