@@ -1,7 +1,8 @@
 // Words the popup shows for facts the host reports (VPN state, VPN compatibility, two-factor support).
 
 const VPN_KEYS = { on: "popup_vpn_on", off: "popup_vpn_off", split: "popup_vpn_split" };
-const COMPAT_KEYS = { yes: "popup_compat_yes", no: "popup_compat_no", partial: "popup_compat_partial" };
+// One key per catalog value (docs/protocol.md: yes, usually, sometimes, no, unknown).
+const COMPAT_KEYS = { yes: "popup_compat_yes", usually: "popup_compat_usually", sometimes: "popup_compat_sometimes", no: "popup_compat_no" };
 
 export function vpnText(vpn, t) {
   return t(VPN_KEYS[vpn] ?? "popup_vpn_unknown");

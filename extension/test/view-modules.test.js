@@ -142,9 +142,19 @@ describe("popup words", () => {
   it("Compatibility_lines_name_the_portal_notes_and_what_to_do", () => {
     const lines = compatibilityLines({ host: "mychart.ucsf.edu", status: "known", portal: { name: "Epic MyChart", vpnCompatibility: "yes", notes: "May require allow-listing.", twoFactor: "unknown" } }, en);
     assert.deepEqual(lines, [
-      "Epic MyChart usually works over a VPN.",
+      "Epic MyChart works over a VPN.",
       "May require allow-listing.",
       "What to do: choose a VPN server in your home country, and test signing in from home before you travel.",
+    ]);
+  });
+  it("Every_catalog_compatibility_value_has_its_own_sentence", () => {
+    const first = (value) => compatibilityLines({ host: "h.example", status: "known", portal: { name: "P", vpnCompatibility: value, notes: null, twoFactor: "unknown" } }, en)[0];
+    assert.deepEqual(["yes", "usually", "sometimes", "no", "unknown"].map(first), [
+      "P works over a VPN.",
+      "P usually works over a VPN.",
+      "P works over some VPNs but may block others.",
+      "P often refuses sign-ins through a VPN.",
+      "Nobody has confirmed whether P works over a VPN.",
     ]);
   });
   it("A_domain_not_in_the_catalog_is_named", () => {
