@@ -44,7 +44,10 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
                 return Error(null, ProtocolErrorCodes.BadMessage, "The message must be a JSON object.");
             }
 
-            JsonElement? id = root.TryGetProperty("id", out var idElement) ? idElement.Clone() : null;
+            // An id is echoed in the reply, so one that cannot be written back (a lone surrogate) is treated as absent.
+            JsonElement? id = root.TryGetProperty("id", out var idElement) && (idElement.ValueKind != JsonValueKind.String || RequestFields.IsValidText(idElement))
+                ? idElement.Clone()
+                : null;
             try
             {
                 if (id is not { ValueKind: JsonValueKind.String or JsonValueKind.Number })

@@ -14,9 +14,31 @@ internal static class RequestFields
         }
 
         return value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
+            ? Text(value, path + name)
             : throw new InvalidRequestException(path + name, $"The field '{path + name}' must be a string.");
     }
+
+    /// <summary>
+    /// Whether a JSON string holds valid Unicode text. JSON allows escapes of lone surrogates (<c>"\ud800"</c>) that no
+    /// valid text has; the reader refuses them only when the value is read, so every string field is read through here.
+    /// </summary>
+    public static bool IsValidText(JsonElement value)
+    {
+        try
+        {
+            _ = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string Text(JsonElement value, string field) =>
+        IsValidText(value)
+            ? value.GetString()!
+            : throw new InvalidRequestException(field, $"The field '{field}' is not valid Unicode text.");
 
     public static string? OptionalString(JsonElement obj, string name, string path = "")
     {
@@ -26,7 +48,7 @@ internal static class RequestFields
         }
 
         return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
+            ? Text(value, path + name)
             : throw new InvalidRequestException(path + name, $"The field '{path + name}' must be a string or null.");
     }
 
@@ -95,7 +117,7 @@ internal static class RequestFields
                 throw new InvalidRequestException(path + name, $"The field '{path + name}' must contain only strings.");
             }
 
-            items.Add(item.GetString()!);
+            items.Add(Text(item, path + name));
         }
 
         return items;

@@ -46,6 +46,12 @@ public sealed class MessageDispatcherTests : IDisposable
     [InlineData("{\"id\":1,\"type\":\"setSettings\"}", "invalid-request")]
     [InlineData("{\"id\":1,\"type\":\"reportEvent\",\"event\":\"teleported\",\"origin\":\"https://a.example\"}", "invalid-request")]
     [InlineData("{\"id\":1,\"type\":\"reportEvent\",\"event\":\"proceeded\"}", "invalid-request")]
+    [InlineData("{\"id\":\"\\ud800\",\"type\":\"hello\"}", "invalid-request")]
+    [InlineData("{\"id\":1,\"type\":\"\\ud800\"}", "invalid-request")]
+    [InlineData("{\"id\":1,\"type\":\"assessPage\",\"url\":\"\\udc00\"}", "invalid-request")]
+    [InlineData("{\"id\":1,\"type\":\"checkPortal\",\"host\":\"a\\ud800.example\"}", "invalid-request")]
+    [InlineData("{\"id\":1,\"type\":\"assessPage\",\"url\":\"https://a.example\",\"signals\":{\"brandWords\":[\"\\ud800\"]}}", "invalid-request")]
+    [InlineData("{\"id\":1,\"type\":\"reportEvent\",\"event\":\"proceeded\",\"origin\":\"\\ud800\"}", "invalid-request")]
     public async Task Bad_request_gets_the_error_code_of_the_table(string json, string code)
     {
         var reply = await DispatchAsync(Encoding.UTF8.GetBytes(json));
