@@ -96,7 +96,23 @@ public sealed class BrowserSession : IAsyncDisposable
     /// <summary>Evaluates an expression in the extension's service worker (where <c>globalThis.portalGuard</c> lives).</summary>
     public async Task<JsonElement> EvaluateInWorkerAsync(string expression)
     {
-        _worker ??= await ServiceWorkerDevTools.ConnectAsync(_profile, "/background/service-worker.js", WaitLimit);
+        if (_worker is null)
+        {
+            _worker = await ServiceWorkerDevTools.ConnectAsync(_profile, "/background/service-worker.js", WaitLimit);
+
+            // DevTools can attach before the worker's module has run its top level: wait for its hook to exist.
+            var deadline = DateTime.UtcNow + WaitLimit;
+            while ((await _worker.EvaluateAsync("typeof globalThis.portalGuard !== 'undefined'")).ValueKind != JsonValueKind.True)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException($"the service worker did not define portalGuard within {WaitLimit.TotalSeconds} s");
+                }
+
+                await Task.Delay(50);
+            }
+        }
+
         return await _worker.EvaluateAsync(expression);
     }
 
