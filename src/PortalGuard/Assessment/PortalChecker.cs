@@ -14,9 +14,6 @@ internal sealed class PortalChecker(StoreHandle store, GuardProbes probes, TimeP
     /// <summary>The catalog in force: the machine policy's extra portals, then the database's (shipped merged with the user's entries), or the embedded one when it is unavailable.</summary>
     public PortalClassifier Classifier => _classifier ??= new PortalClassifier(store.CatalogEntries());
 
-    /// <summary>Forget the catalog so the next check reads it again (after <c>portals add</c>).</summary>
-    public void ReloadCatalog() => _classifier = null;
-
     public PortalIdentity Identify(WebTarget target) => Classifier.Classify(target);
 
     public async ValueTask<PortalCheck> CheckAsync(WebTarget target, PageSignals signals, CancellationToken cancellationToken)
@@ -30,7 +27,8 @@ internal sealed class PortalChecker(StoreHandle store, GuardProbes probes, TimeP
         string? formActionDomain = null;
         if (signals.FormActionOrigin is { } action && WebTargetParser.TryParse(action, out var actionTarget, out _))
         {
-            formActionDomain = Classifier.Classify(actionTarget).RegistrableDomain ?? actionTarget.Host;
+            // Only its registrable domain is compared: no need to classify it against the whole catalog.
+            formActionDomain = PublicSuffixList.Default.GetRegistrableDomain(actionTarget.Host) ?? actionTarget.Host;
         }
 
         // The portal's own addresses matter (a split tunnel may route them apart); the probes that send traffic only for portals.

@@ -148,6 +148,19 @@ public sealed class MessageDispatcherTests : IDisposable
         Assert.Equal(codes, string.Join(' ', verdict.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString())));
     }
 
+    [Theory]
+    [InlineData("https://evil.example", true)]
+    [InlineData("https://login.ucsf.edu:8443", false)]
+    [InlineData("https://10.0.0.5", true)]
+    public async Task A_login_form_posting_to_another_site_is_credentials_cross_site(string formAction, bool crossSite)
+    {
+        var reply = await DispatchAsync(System.Text.Encoding.UTF8.GetBytes(
+            $$$"""{"id":1,"type":"assessPage","url":"https://mychart.ucsf.edu","signals":{"hasPasswordField":true,"formActionOrigin":"{{{formAction}}}"}}"""));
+
+        var codes = reply.GetProperty("verdict").GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString());
+        Assert.Equal(crossSite, codes.Contains("credentials-cross-site"));
+    }
+
     [Fact]
     public async Task AssessPage_keeps_only_the_origin_of_a_full_url()
     {
