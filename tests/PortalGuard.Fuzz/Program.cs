@@ -26,6 +26,8 @@ if (args.Length == 0)
             {
                 fuzzed.Run(seed);
             }
+
+            CoverageMap.Clear();
         }
 
         using var buffer = new MemoryStream();
