@@ -9,7 +9,8 @@
 #   - the .NET SDK of global.json;
 #   - the SharpFuzz.CommandLine tool, pinned in tests/PortalGuard.Fuzz/dotnet-tools.json: `dotnet tool restore` (run
 #     below) fetches it from the NuGet feed like any package restore.
-# Environment: FUZZ_TIMEOUT_MS (default 2000): an input that runs longer is a hang.
+# Environment: FUZZ_TIMEOUT_MS (default 5000): an input that runs longer is a hang. The first input after a child
+#              (re)starts carries the start of a dotnet process, which takes seconds on a loaded machine.
 #              FUZZ_OUT (default artifacts/fuzz): build output and AFL's findings.
 #
 # Prints execs, execs/s, corpus paths, edges, crashes and hangs. Every crash and hang found is copied to
@@ -19,7 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${1:-600}"
-timeout_ms="${FUZZ_TIMEOUT_MS:-2000}"
+timeout_ms="${FUZZ_TIMEOUT_MS:-5000}"
 out="$(realpath -m "${FUZZ_OUT:-artifacts/fuzz}")"
 project=tests/PortalGuard.Fuzz
 regressions="$project/regressions"

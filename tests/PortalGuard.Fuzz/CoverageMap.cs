@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SharpFuzz.Common;
 
 namespace PortalGuard.Fuzz;
@@ -9,17 +10,15 @@ internal static class CoverageMap
     private const int Bytes = 1 << 16;
 
     /// <summary>
-    /// Forgets what has been traced so far in this run. A restarted child (after a crash or a hang) warms up inside its
-    /// first input's run; without this, that input would show the warm-up's edges once and never again, which the
-    /// fuzzer counts as instability.
+    /// Points the instrumentation at a scratch map until SharpFuzz's fork server maps AFL's own. Instrumented code
+    /// dereferences the map pointer, which is null before then: without this, nothing instrumented could run before
+    /// the first input (the warm-up), nor could an instrumented build replay files.
     /// </summary>
-    public static unsafe void Clear()
+    public static unsafe void UseScratch()
     {
-        if (Trace.SharedMem != null)
+        if (Trace.SharedMem == null)
         {
-            new Span<byte>(Trace.SharedMem, Bytes).Clear();
+            Trace.SharedMem = (byte*)NativeMemory.AllocZeroed(Bytes);
         }
-
-        Trace.PrevLocation = 0;
     }
 }

@@ -3,42 +3,33 @@ using SharpFuzz;
 
 // Under afl-fuzz (scripts/fuzz.sh): SharpFuzz's fork server feeds each input through the target; an exception is a crash.
 // Out of process, so that a hang or an uncatchable fault costs one restarted child, not the whole campaign.
-// With arguments (an uninstrumented build only): "--write-seeds DIR" writes the seed corpus; files or folders replay
-// those inputs and name each failure.
+// With arguments: "--write-seeds DIR" writes the seed corpus; files or folders replay those inputs and name each failure.
 if (args.Length == 2 && args[0] == "--write-seeds")
 {
     SeedCorpus.WriteTo(args[1]);
     return 0;
 }
 
+CoverageMap.UseScratch();
+using var target = new SessionFuzzTarget();
 if (args.Length == 0)
 {
-    // Instrumented code may run only inside the action, once SharpFuzz has mapped AFL's coverage memory: the target is
-    // built on the first input (SharpFuzz's warm-up run), not before. The seeds then run once, so that what happens only
-    // once per process (source-generated JSON metadata, the catalog, the suffix list) is not charged to a later input.
-    SessionFuzzTarget? fuzzed = null;
+    // The seeds run once before fuzzing starts, against the scratch map: what happens once per process (source-generated
+    // JSON metadata, the catalog, the suffix list) then never shows up as an input's coverage.
+    foreach (var (_, seed) in SeedCorpus.All)
+    {
+        target.Run(seed);
+    }
+
     Fuzzer.OutOfProcess.Run(stream =>
     {
-        if (fuzzed is null)
-        {
-            fuzzed = new SessionFuzzTarget();
-            foreach (var (_, seed) in SeedCorpus.All)
-            {
-                fuzzed.Run(seed);
-            }
-
-            CoverageMap.Clear();
-        }
-
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
-        fuzzed.Run(buffer.ToArray());
+        target.Run(buffer.ToArray());
     });
-    fuzzed?.Dispose();
     return 0;
 }
 
-using var target = new SessionFuzzTarget();
 var failures = 0;
 var files = args.SelectMany(a => Directory.Exists(a) ? Directory.EnumerateFiles(a).Order(StringComparer.Ordinal) : (IEnumerable<string>)[a]).ToList();
 foreach (var file in files)
