@@ -72,6 +72,7 @@ stat() { sed -n "s/^$1 *: *//p" "$stats" | head -1; }
 
 # --- collect -------------------------------------------------------------------------------------------------------
 found=0
+mkdir -p "$regressions"
 for kind in crashes hangs; do
   for f in "$out/findings/default/$kind"/id:*; do
     [ -f "$f" ] || continue
