@@ -44,6 +44,12 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
                 return Error(null, ProtocolErrorCodes.BadMessage, "The message must be a JSON object.");
             }
 
+            // Checked before any lookup: a field lookup throws when it meets a name it cannot unescape.
+            if (!RequestFields.HasValidNames(root))
+            {
+                return Error(null, ProtocolErrorCodes.InvalidRequest, "A field name in the message is not valid Unicode text.");
+            }
+
             // An id is echoed in the reply, so one that cannot be written back (a lone surrogate) is treated as absent.
             JsonElement? id = root.TryGetProperty("id", out var idElement) && (idElement.ValueKind != JsonValueKind.String || RequestFields.IsValidText(idElement))
                 ? idElement.Clone()

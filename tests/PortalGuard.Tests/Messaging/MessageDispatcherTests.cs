@@ -52,6 +52,10 @@ public sealed class MessageDispatcherTests : IDisposable
     [InlineData("{\"id\":1,\"type\":\"checkPortal\",\"host\":\"a\\ud800.example\"}", "invalid-request")]
     [InlineData("{\"id\":1,\"type\":\"assessPage\",\"url\":\"https://a.example\",\"signals\":{\"brandWords\":[\"\\ud800\"]}}", "invalid-request")]
     [InlineData("{\"id\":1,\"type\":\"reportEvent\",\"event\":\"proceeded\",\"origin\":\"\\ud800\"}", "invalid-request")]
+    [InlineData("{\"i\\udc00d\":1,\"type\":\"hello\"}", "invalid-request")]
+    [InlineData("{\"id\":1,\"type\":\"hello\",\"x\\ud800\":1}", "invalid-request")]
+    [InlineData("{\"id\":1,\"type\":\"hello\",\"x\":[{\"\\udc00\":1}]}", "invalid-request")]
+    [InlineData("{\"id\":1,\"type\":\"assessPage\",\"url\":\"https://a.example\",\"signals\":{\"\\ud800\":true}}", "invalid-request")]
     public async Task Bad_request_gets_the_error_code_of_the_table(string json, string code)
     {
         var reply = await DispatchAsync(Encoding.UTF8.GetBytes(json));
