@@ -7,15 +7,19 @@ using Xunit.Abstractions;
 namespace PortalGuard.IntegrationTests.Hardening;
 
 /// <summary>
-/// SIGKILL at random points while the real host records audit events, 100 times against one database file. After each kill
-/// every event whose <c>recorded: true</c> the test read is in the file, no event is there twice, <c>integrity_check</c> is
-/// <c>ok</c>, and the next host opens the file cleanly (its hello says <c>storage: ok</c>). Each run draws a new seed and
-/// prints it; <c>PORTALGUARD_TEST_SEED=&lt;seed&gt;</c> replays that run's kill plan.
+/// SIGKILL at random points while the real host records audit events, 100 times against one database file. Hosts run two at a
+/// time (two browser profiles, which also keeps both cores busy) and both are killed before the file is checked, so every
+/// check sees a file no process has open, as after a crash of the whole browser. After each round every event whose
+/// <c>recorded: true</c> the test read is in the file, no event is there twice, <c>integrity_check</c> is <c>ok</c>, and
+/// the next hosts open the file cleanly (their hello says <c>storage: ok</c>). Each run draws a new seed and prints it;
+/// <c>PORTALGUARD_TEST_SEED=&lt;seed&gt;</c> replays that run's kill plan.
 /// </summary>
 [Collection(WholeProcessLoad.Name)]
 public sealed class CrashSafeAuditTests(ITestOutputHelper output) : IDisposable
 {
     private const int Kills = 100;
+
+    private const int HostsPerRound = 2;
 
     /// <summary>Most kills land while events are being recorded: after this many acknowledgements at most.</summary>
     private const int MaxAcknowledgedBeforeKill = 150;
@@ -46,33 +50,37 @@ public sealed class CrashSafeAuditTests(ITestOutputHelper output) : IDisposable
         var afterEvents = new List<int>();
         var committedUnacknowledged = 0;
 
-        for (var round = 0; round < Kills; round++)
+        for (var round = 0; round < Kills / HostsPerRound; round++)
         {
-            var origin = Origin(round);
-            int? killAfter = random.Next(100) < StartupKillPercent ? null : random.Next(1, MaxAcknowledgedBeforeKill + 1);
-            var killDelay = TimeSpan.FromMilliseconds(random.Next(MaxStartupKillDelayMs));
             var where = $"seed {seed}, round {round}";
+            var plans = Enumerable.Range(0, HostsPerRound).Select(lane => new KillPlan(
+                Origin(round, lane),
+                random.Next(100) < StartupKillPercent ? null : random.Next(1, MaxAcknowledgedBeforeKill + 1),
+                TimeSpan.FromMilliseconds(random.Next(MaxStartupKillDelayMs)))).ToList();
 
-            var run = await RunUntilKilledAsync(origin, killAfter, killDelay, where);
+            var runs = await Task.WhenAll(plans.Select(plan => Task.Run(() => RunUntilKilledAsync(plan, $"{where}, {plan.Origin}"))));
 
-            // The host started on the file the previous kill left: it must have found it sound.
-            if (run.Storage is not null)
+            foreach (var (plan, run) in plans.Zip(runs))
             {
-                Assert.True(run.Storage == "ok", $"{where}: the host restarted on the crashed file with storage '{run.Storage}': {run.StorageError}");
-            }
+                // The host started on the file the previous round's kills left: it must have found it sound.
+                if (run.Storage is not null)
+                {
+                    Assert.True(run.Storage == "ok", $"{where}: a host restarted on the crashed file with storage '{run.Storage}': {run.StorageError}");
+                }
 
-            acknowledged[origin] = run.Acknowledged;
-            if (run.Storage is null)
-            {
-                beforeHello++;
-            }
-            else if (run.Acknowledged.Count == 0)
-            {
-                beforeFirstEvent++;
-            }
-            else
-            {
-                afterEvents.Add(run.Acknowledged.Count);
+                acknowledged[plan.Origin] = run.Acknowledged;
+                if (run.Storage is null)
+                {
+                    beforeHello++;
+                }
+                else if (run.Acknowledged.Count == 0)
+                {
+                    beforeFirstEvent++;
+                }
+                else
+                {
+                    afterEvents.Add(run.Acknowledged.Count);
+                }
             }
 
             committedUnacknowledged = VerifyDatabase(acknowledged, where);
@@ -90,7 +98,7 @@ public sealed class CrashSafeAuditTests(ITestOutputHelper output) : IDisposable
 
         afterEvents.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            {Kills} SIGKILLs in {clock.Elapsed.TotalSeconds:F1} s against one database file
+            {Kills} SIGKILLs in {clock.Elapsed.TotalSeconds:F1} s against one database file, {HostsPerRound} hosts at a time
               before the hello reply (start-up, migration, catalog merge): {beforeHello}
               after the hello reply, before the first acknowledged event: {beforeFirstEvent}
               while recording, after 1..{MaxAcknowledgedBeforeKill} acknowledged events: {afterEvents.Count} (median {(afterEvents.Count == 0 ? 0 : afterEvents[afterEvents.Count / 2])})
@@ -99,8 +107,9 @@ public sealed class CrashSafeAuditTests(ITestOutputHelper output) : IDisposable
             """));
     }
 
-    private async Task<RoundResult> RunUntilKilledAsync(string origin, int? killAfter, TimeSpan killDelay, string where)
+    private async Task<RoundResult> RunUntilKilledAsync(KillPlan plan, string where)
     {
+        var (origin, killAfter, killDelay) = plan;
         using var session = LiveHostSession.Start(_host);
 
         // A pipe read is not reliably cancellable: a hung host is ended by killing it, and the round fails below.
@@ -244,12 +253,15 @@ public sealed class CrashSafeAuditTests(ITestOutputHelper output) : IDisposable
         return values;
     }
 
-    private static string Origin(int round) => string.Create(CultureInfo.InvariantCulture, $"https://round-{round}.crash.example");
+    private static string Origin(int round, int lane) => string.Create(CultureInfo.InvariantCulture, $"https://round-{round}-host-{lane}.crash.example");
 
     private static int Seed() =>
         Environment.GetEnvironmentVariable("PORTALGUARD_TEST_SEED") is { Length: > 0 } text
             ? int.Parse(text, CultureInfo.InvariantCulture)
             : Random.Shared.Next();
+
+    /// <param name="KillAfter">Kill after this many acknowledged events; null: kill <paramref name="KillDelay"/> after the start.</param>
+    private sealed record KillPlan(string Origin, int? KillAfter, TimeSpan KillDelay);
 
     private sealed record RoundResult(string? Storage, string? StorageError, HashSet<int> Acknowledged);
 }
