@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using PortalGuard.Install;
 
 namespace PortalGuard.IntegrationTests;
 
@@ -30,36 +31,15 @@ internal sealed class PortalGuardProcess : IDisposable
         }
     }
 
+    /// <summary>Writes the Firefox host manifest the installer would write, pointing to this executable, and returns its path.</summary>
+    public string InstallFirefoxManifest() =>
+        HostManifestInstaller.Install(HostManifest.ForFirefox(ExecutablePath), Path.Combine(DataDirectory, "native-messaging-hosts")).ManifestPath;
+
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "portalguard.exe" : "portalguard");
 
     public async Task<ProcessResult> RunAsync(IReadOnlyList<string> args, byte[]? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var start = new ProcessStartInfo(ExecutablePath)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = DataDirectory,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["PORTALGUARD_DATA_DIR"] = DataDirectory;
-
-        // Catalog portals are real public names: the host under test makes no DNS lookups or TLS connections of its own.
-        start.Environment["PORTALGUARD_OFFLINE"] = "1";
-        start.Environment.Remove("PORTALGUARD_ALLOWED_ORIGINS");
-
-        // No test depends on this machine's own policy: by default it is a file that does not exist.
-        start.Environment["PORTALGUARD_POLICY_FILE"] = PolicyPath;
-        foreach (var (key, value) in environment ?? new Dictionary<string, string>(StringComparer.Ordinal))
-        {
-            start.Environment[key] = value;
-        }
-
+        var start = StartInfo(args, environment);
         using var process = Process.Start(start) ?? throw new InvalidOperationException("portalguard did not start");
         using var hang = new CancellationTokenSource(HangLimit);
         var stdout = new MemoryStream();
@@ -98,6 +78,41 @@ internal sealed class PortalGuardProcess : IDisposable
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"portalguard {string.Join(' ', args)} did not finish within {HangLimit.TotalSeconds} s", ex);
         }
+    }
+
+    /// <summary>Starts the host with every pipe redirected and left to the caller: for a test that talks to a live session, or kills it.</summary>
+    public Process Start(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment = null) =>
+        Process.Start(StartInfo(args, environment)) ?? throw new InvalidOperationException("portalguard did not start");
+
+    private ProcessStartInfo StartInfo(IReadOnlyList<string> args, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo(ExecutablePath)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = DataDirectory,
+        };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["PORTALGUARD_DATA_DIR"] = DataDirectory;
+
+        // Catalog portals are real public names: the host under test makes no DNS lookups or TLS connections of its own.
+        start.Environment["PORTALGUARD_OFFLINE"] = "1";
+        start.Environment.Remove("PORTALGUARD_ALLOWED_ORIGINS");
+
+        // No test depends on this machine's own policy: by default it is a file that does not exist.
+        start.Environment["PORTALGUARD_POLICY_FILE"] = PolicyPath;
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>(StringComparer.Ordinal))
+        {
+            start.Environment[key] = value;
+        }
+
+        return start;
     }
 
     public Task<ProcessResult> RunCliAsync(params string[] args) => RunAsync(args);

@@ -2,7 +2,8 @@ namespace PortalGuard.Messaging;
 
 /// <summary>Who launched the host, as the browser says on the command line.</summary>
 /// <param name="Identity">The Chromium extension origin (<c>chrome-extension://id/</c>) or the Firefox add-on id.</param>
-internal sealed record BrowserCaller(BrowserFamily Family, string Identity)
+/// <param name="ManifestPath">Firefox only: the host manifest Firefox read before launching the host (its first argument).</param>
+internal sealed record BrowserCaller(BrowserFamily Family, string Identity, string? ManifestPath = null)
 {
     /// <summary>
     /// Recognises a browser launch: Chromium passes the caller's origin first (Windows adds <c>--parent-window=N</c>);
@@ -20,7 +21,7 @@ internal sealed record BrowserCaller(BrowserFamily Family, string Identity)
             && Path.IsPathRooted(args[0])
             && !args[1].StartsWith('-'))
         {
-            return new BrowserCaller(BrowserFamily.Firefox, args[1]);
+            return new BrowserCaller(BrowserFamily.Firefox, args[1], args[0]);
         }
 
         return null;

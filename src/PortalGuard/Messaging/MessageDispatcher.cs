@@ -10,7 +10,8 @@ namespace PortalGuard.Messaging;
 /// <summary>Turns one request frame into one reply frame: validates the envelope, routes by <c>type</c>, and maps every failure to an error reply.</summary>
 internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogger<MessageDispatcher> logger, int maxReplyBytes = NativeMessagingLimits.MaxOutgoingFrameBytes)
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+    // A key given twice makes a message say two things (which "type"? which "origin"?); it is refused, not resolved by guessing.
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
 
     public async ValueTask<byte[]> DispatchAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {

@@ -12,9 +12,9 @@ internal sealed partial class NativeMessagingSession(
     /// <summary>Serves the session and returns the process exit code (see <see cref="SessionExitCodes"/>).</summary>
     public async Task<int> RunAsync(BrowserCaller caller, AllowedCallers allowed, CancellationToken cancellationToken)
     {
-        if (!allowed.Allows(caller))
+        if (allowed.RefusalReason(caller) is { } refusal)
         {
-            LogCallerRefused(logger, caller.Family, caller.Identity.Length <= 200 ? caller.Identity : "(too long)");
+            LogCallerRefused(logger, caller.Family, caller.Identity.Length <= 200 ? caller.Identity : "(too long)", refusal);
             await WriteAsync(MessageDispatcher.Error(null, ProtocolErrorCodes.OriginNotAllowed, "This extension is not allowed to use PortalGuard."), cancellationToken).ConfigureAwait(false);
             return SessionExitCodes.OriginNotAllowed;
         }
@@ -52,8 +52,8 @@ internal sealed partial class NativeMessagingSession(
     [LoggerMessage(Level = LogLevel.Information, Message = "Session started for {Family} caller {Caller}")]
     private static partial void LogSessionStarted(ILogger logger, BrowserFamily family, string caller);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Family} caller {Caller}: not an allowed extension")]
-    private static partial void LogCallerRefused(ILogger logger, BrowserFamily family, string caller);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Family} caller {Caller}: {Refusal}")]
+    private static partial void LogCallerRefused(ILogger logger, BrowserFamily family, string caller, string refusal);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Session closed by the browser")]
     private static partial void LogSessionClosed(ILogger logger);

@@ -138,7 +138,8 @@ public sealed class NativeMessagingProcessTests : IDisposable
     [InlineData("thief@example.org", 3, "error")]
     public async Task Firefox_launch_is_served_only_for_our_addon_id(string addonId, int exitCode, string replyType)
     {
-        var manifest = Path.Combine(_host.DataDirectory, "com.portalguard.host.json");
+        // Firefox passes the manifest it has just read: the host serves a launch only through PortalGuard's own.
+        var manifest = _host.InstallFirefoxManifest();
 
         var result = await _host.RunAsync([manifest, addonId], Frames.Of(Hello));
 
