@@ -114,6 +114,7 @@ public sealed class PrivacyAuditTests(PortalFixture fixture, ITestOutputHelper o
         Assert.True(closed.Contains(IsDatabase, origin), $"{origin} not found in the database after the host exited");
         Assert.True(closed.Contains(IsDatabase, lookalikeOrigin), $"{lookalikeOrigin} not found in the database");
         Assert.True(closed.Contains(f => f.Area == ExtensionArea, canary), "the canary stored through chrome.storage.local was not found: the scan misses the extension's storage");
+        Assert.NotEmpty(closed.Find([("canary", canary)]));
         Assert.Contains(origin, audit, StringComparison.Ordinal);
 
         AssertOwnerOnly(folders!.Data);
