@@ -12,7 +12,8 @@ internal static class HostLogging
         var logDirectory = DataPaths.LogDirectory(dataDirectory);
         try
         {
-            CreatePrivateDirectory(logDirectory);
+            // The data folder and its logs folder owner-only; the files in it owner-only through the umask (ProcessUmask).
+            OwnerOnly.CreateFolder(logDirectory);
             return new LoggerConfiguration()
                 .MinimumLevel.Information()
                 .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
@@ -36,18 +37,6 @@ internal static class HostLogging
         catch (UnauthorizedAccessException)
         {
             return new LoggerConfiguration().CreateLogger();
-        }
-    }
-
-    private static void CreatePrivateDirectory(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
     }
 }

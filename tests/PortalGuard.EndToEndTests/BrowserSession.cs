@@ -160,6 +160,20 @@ public sealed class BrowserSession : IAsyncDisposable
         _output.WriteLine($"screenshot: {path}");
     }
 
+    /// <summary>Closes the browser, and with it the host, but keeps the session's folders to look at what was written.
+    /// Dispose still removes them.</summary>
+    public async Task CloseBrowserAsync()
+    {
+        if (_worker is not null)
+        {
+            await _worker.DisposeAsync();
+            _worker = null;
+        }
+
+        await _context.CloseAsync();
+        await OwnProcesses.EndAsync(Root, TimeSpan.FromSeconds(10));
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_worker is not null)

@@ -25,6 +25,8 @@ internal static class NativeHostRunner
         var stdin = Console.OpenStandardInput();
         Console.SetOut(TextWriter.Null);
 
+        // Before the first file is created: the logs (and every file rolled later) must be owner-only, whatever the umask.
+        ProcessUmask.RestrictToOwner();
         var dataDirectory = DataPaths.DataDirectory();
         var serilog = HostLogging.Create(dataDirectory);
         try

@@ -14,9 +14,6 @@ internal sealed class PortalGuardDatabase : IDisposable
     /// <summary>How long a statement waits for another process's write to finish before giving up.</summary>
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(5);
 
-    private const UnixFileMode OwnerOnlyFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-    private const UnixFileMode OwnerOnlyFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private bool _disposed;
@@ -182,18 +179,7 @@ internal sealed class PortalGuardDatabase : IDisposable
     {
         try
         {
-            var folder = System.IO.Path.GetDirectoryName(path)!;
-            if (!Directory.Exists(folder))
-            {
-                if (OperatingSystem.IsWindows())
-                {
-                    Directory.CreateDirectory(folder);
-                }
-                else
-                {
-                    Directory.CreateDirectory(folder, OwnerOnlyFolder);
-                }
-            }
+            OwnerOnly.CreateFolder(System.IO.Path.GetDirectoryName(path)!);
 
             if (File.Exists(path))
             {
@@ -201,11 +187,11 @@ internal sealed class PortalGuardDatabase : IDisposable
             }
 
             // Created empty (an empty file is an empty SQLite database) so that it is owner-only from its first byte;
-            // SQLite gives its -wal and -shm files the same permissions as the database file.
+            // SQLite gives its -wal, -shm and -journal files the same permissions as the database file.
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.ReadWrite };
             if (!OperatingSystem.IsWindows())
             {
-                options.UnixCreateMode = OwnerOnlyFile;
+                options.UnixCreateMode = OwnerOnly.FilePermissions;
             }
 
             try

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PortalGuard.EndToEndTests;
+
+/// <summary>A portal whose every address, title and form carries <see cref="PrivacyMarkers"/>: a login page with a user name,
+/// a date of birth, a password and a checked "Remember me" at any path; signing in leads to a home page at a marked path.
+/// Served over HTTPS on 127.0.0.1 at a free port of its own; the browser reaches it under the portal's (or the lookalike's) name.</summary>
+public sealed class MarkedPortalServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private MarkedPortalServer(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static async Task<MarkedPortalServer> StartAsync(X509Certificate2 certificate, PrivacyMarkers markers)
+    {
+        ArgumentNullException.ThrowIfNull(markers);
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        var app = builder.Build();
+        app.Run(async context =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            if (HttpMethods.IsPost(context.Request.Method))
+            {
+                context.Response.Headers.SetCookie = "PortalSession=s1; Path=/; Secure; HttpOnly";
+                context.Response.Headers.Location = markers.HomePath;
+                context.Response.StatusCode = StatusCodes.Status303SeeOther;
+                return;
+            }
+
+            var page = context.Request.Path.Value?.EndsWith("/home", StringComparison.Ordinal) == true ? HomePage(markers) : LoginPage(markers);
+            await context.Response.WriteAsync(page);
+        });
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var port = int.Parse(address[(address.LastIndexOf(':') + 1)..].TrimEnd('/'), CultureInfo.InvariantCulture);
+        return new MarkedPortalServer(app, port);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static string LoginPage(PrivacyMarkers markers) => $$"""
+        <!doctype html>
+        <html lang="en">
+        <head>
+          <meta charset="utf-8"><title>MyChart - Lab results of Jane Doe {{markers.Title}}</title>
+          <style>header { padding: 160px 32px 20px; } label, input, button { display: block; margin: 6px 32px; }</style>
+        </head>
+        <body>
+          <header><h1>MyChart</h1></header>
+          <form method="post" action="/patient/{{markers.Path}}/login?next={{markers.Query}}">
+            <label for="username">Username</label>
+            <input id="username" name="username" type="text" autocomplete="username">
+            <label for="dob">Date of birth</label>
+            <input id="dob" name="dob" type="text">
+            <label for="password">Password</label>
+            <input id="password" name="password" type="password" autocomplete="current-password">
+            <input id="remember" name="remember" type="checkbox" checked><label for="remember">Remember me</label>
+            <button type="submit">Sign in</button>
+          </form>
+        </body>
+        </html>
+        """;
+
+    private static string HomePage(PrivacyMarkers markers) => $$"""
+        <!doctype html>
+        <html lang="en">
+        <head><meta charset="utf-8"><title>MyChart - Home of Jane Doe {{markers.Title}}</title></head>
+        <body>
+          <h1>MyChart</h1>
+          <p>Welcome. Your test results are ready.</p>
+          <script>localStorage.setItem("portal-state", "signed-in");</script>
+        </body>
+        </html>
+        """;
+}
