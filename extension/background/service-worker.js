@@ -112,7 +112,13 @@ async function applyManagedPortals() {
     return;
   }
   managedPortals = { ...managedPortals, sent: hosts };
-  const reply = await connection.request(HostRequest.SET_MANAGED_PORTALS, { hosts });
+  let reply;
+  try {
+    reply = await connection.request(HostRequest.SET_MANAGED_PORTALS, { hosts });
+  } catch (error) {
+    managedPortals = { ...managedPortals, sent: previous }; // not taken: sent again on the next settings change or connection
+    throw error;
+  }
   managedPortals = { sent: hosts, ...readManagedPortalsReply(reply), supported: true };
   // Pages assessed before the host had the list (or after it lost one of its hosts) are assessed again.
   for (const tabId of tabsOnHosts([...tabs], [...(previous ?? []), ...hosts])) {
