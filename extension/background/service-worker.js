@@ -10,8 +10,9 @@ import { badgeFor } from "../common/badge.js";
 import { webOrigin } from "../common/origin.js";
 import { sanitizeSignals } from "../common/page-signals.js";
 import { gateApplies, isPortalIdentity, isRealPortal, tabsToReassess, vpnDropped, vpnOffNotification } from "../common/portal-visit.js";
-import { HostPush, HostRequest, PAGE_EVENTS, PageMessage, VerdictLevel, ViewMessage, WorkerMessage } from "../common/protocol.js";
+import { DEVICE_EVENTS, HostPush, HostRequest, PAGE_EVENTS, PageMessage, VerdictLevel, ViewMessage, WorkerMessage } from "../common/protocol.js";
 import { clearsOnIdle, idleDetectionSeconds } from "../common/idle.js";
+import { managedPortalHosts, readManagedPortalsReply, sameHosts, tabsOnHosts } from "../common/managed-portals.js";
 import { allowedChange, effectiveSettings } from "../common/settings.js";
 
 const t = (key, substitutions) => chrome.i18n.getMessage(key, substitutions);
@@ -36,12 +37,15 @@ let settings = effectiveSettings(null, null);
 let passwordSaving = { value: null, levelOfControl: "unknown", controlledByUs: false };
 let lastNetwork = null;
 let lastClear = null;
+/** The browser policy's extra portals as the host took them on this connection; `sent` is null until sent to this host process. */
+let managedPortals = { sent: null, added: [], alreadyKnown: [], refused: [], supported: null };
 
 // ── Connection and settings ──────────────────────────────────────────────────────────────────────────────────────
 
 connection.onStateChange((state) => {
   showConnectionState(state).catch(() => {});
   if (state.status === ConnectionStatus.ONLINE && state.settings) {
+    managedPortals = { ...managedPortals, sent: null }; // a new host process knows none of them yet
     refreshSettings(state.settings).catch(() => {});
   }
 });
@@ -69,6 +73,7 @@ async function refreshSettings(hostSettings) {
   settings = effectiveSettings(hostSettings ?? before, await readManaged());
   await applySharedDevice(before.sharedDevice, settings.sharedDevice);
   applyIdleTimeout();
+  applyManagedPortals().catch(() => {});
   for (const [tabId, entry] of tabs) {
     if (entry.identityStatus !== null || entry.hasPasswordField) {
       chrome.tabs.sendMessage(tabId, { type: WorkerMessage.SETTINGS, sharedDevice: settings.sharedDevice }).catch(() => {});
@@ -84,30 +89,41 @@ async function applySharedDevice(wasOn, isOn) {
   } catch {
     passwordSaving = { value: null, levelOfControl: "unknown", controlledByUs: false };
   }
+  // Password saving is the browser's, not a site's: the event is about the device and has no origin.
   if (isOn && passwordSaving.controlledByUs && !before.controlledByUs) {
-    reportBrowserEvent("passwordSavingDisabled");
+    report("passwordSavingDisabled", null);
   } else if (!isOn && before.controlledByUs && !passwordSaving.controlledByUs) {
-    reportBrowserEvent("passwordSavingRestored");
+    report("passwordSavingRestored", null);
   }
 }
 
-// The audit trail keys every event to an origin. A browser-wide change (password saving) is recorded against the
-// portal in use when it happened, or, when none is open yet, the first portal visited after it.
-let lastPortalOrigin = null;
-const pendingBrowserEvents = [];
-
-function reportBrowserEvent(event) {
-  if (lastPortalOrigin !== null) {
-    report(event, lastPortalOrigin);
-  } else if (!pendingBrowserEvents.includes(event)) {
-    pendingBrowserEvents.push(event);
+/** Sends the browser policy's extra portals to the host when this host process has not got them, or they changed. */
+async function applyManagedPortals() {
+  const state = connection.state;
+  if (state.status !== ConnectionStatus.ONLINE) return;
+  if (!(state.capabilities ?? []).includes(HostRequest.SET_MANAGED_PORTALS)) {
+    managedPortals = { sent: null, added: [], alreadyKnown: [], refused: [], supported: false };
+    return;
   }
-}
-
-function portalSeen(origin) {
-  lastPortalOrigin = origin;
-  for (const event of pendingBrowserEvents.splice(0)) {
-    report(event, origin);
+  const hosts = managedPortalHosts(settings.extraPortals);
+  const previous = managedPortals.sent;
+  if ((previous === null && hosts.length === 0) || (previous !== null && sameHosts(previous, hosts))) {
+    managedPortals = { ...managedPortals, sent: hosts, supported: true };
+    return;
+  }
+  managedPortals = { ...managedPortals, sent: hosts };
+  let reply;
+  try {
+    reply = await connection.request(HostRequest.SET_MANAGED_PORTALS, { hosts });
+  } catch (error) {
+    managedPortals = { ...managedPortals, sent: previous }; // not taken: sent again on the next settings change or connection
+    throw error;
+  }
+  managedPortals = { sent: hosts, ...readManagedPortalsReply(reply), supported: true };
+  // Pages assessed before the host had the list (or after it lost one of its hosts) are assessed again.
+  for (const tabId of tabsOnHosts([...tabs], [...(previous ?? []), ...hosts])) {
+    const result = await reassess(tabId);
+    if (result !== null) maybeNotify(tabId, result.entry, result.assessment);
   }
 }
 
@@ -116,7 +132,7 @@ function report(event, origin, fields = {}) {
     return;
   }
   const request = { event, ...fields };
-  if (origin) request.origin = origin;
+  if (origin && !DEVICE_EVENTS.includes(event)) request.origin = origin;
   connection.request(HostRequest.REPORT_EVENT, request).catch(() => {});
 }
 
@@ -180,7 +196,6 @@ function record(tabId, origin, result, signals) {
     session.origins.add(origin);
     session.signOutPath = identity.portal?.signOutPath ?? session.signOutPath;
     portalSessions.set(portalKey, session);
-    portalSeen(origin);
   }
   if (result.network) lastNetwork = result.network;
   tabs.set(tabId, entry);
@@ -239,12 +254,10 @@ async function onPostureChanged(network) {
   const dropped = vpnDropped(lastNetwork, network);
   lastNetwork = network ?? lastNetwork;
   for (const tabId of tabsToReassess([...tabs])) {
-    const entry = tabs.get(tabId);
-    if (entry === undefined) continue; // closed while an earlier tab was re-assessed
-    const result = await assessPage({ connection, origin: entry.origin, signals: { topFrame: true, brandWords: entry.brandWords }, t });
-    const updated = record(tabId, entry.origin, result, entry);
+    const reassessed = await reassess(tabId);
+    if (reassessed === null) continue; // closed while an earlier tab was re-assessed
+    const { entry: updated, assessment: result } = reassessed;
     updated.proceeded = false; // A new risk needs a new "continue anyway".
-    await showBadge(tabId, updated);
     if (dropped && result.banner !== null) {
       const portal = updated.portalName || t("portal_fallback_name");
       const lines = result.banner.lines.map((line) => (line.code === "vpn-off" ? { ...line, text: t("banner_vpn_dropped_line", [portal]) } : line));
@@ -261,6 +274,16 @@ async function onPostureChanged(network) {
   }
   // The push is the newest word on the network; the re-assessments above may have raced with it.
   lastNetwork = network ?? lastNetwork;
+}
+
+/** Asks the host again about a tab's page (its origin and what its page showed before) and updates badge and record. */
+async function reassess(tabId) {
+  const entry = tabs.get(tabId);
+  if (entry === undefined) return null;
+  const assessment = await assessPage({ connection, origin: entry.origin, signals: { topFrame: true, brandWords: entry.brandWords }, t });
+  const updated = record(tabId, entry.origin, assessment, entry);
+  await showBadge(tabId, updated);
+  return { entry: updated, assessment };
 }
 
 // ── Messages from pages and from the extension's own views ──────────────────────────────────────────────────────────
@@ -466,16 +489,21 @@ async function clearSessions(keys, trigger) {
 
 // ── Idle timeout ──────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Set only by the end-to-end test (portalGuard.setIdleDetectionSeconds): a detection interval under a minute. */
+let idleDetectionOverride = null;
+
 function applyIdleTimeout() {
   if (chrome.idle === undefined) return;
   const seconds = idleDetectionSeconds(settings.idleTimeoutMinutes);
   if (seconds !== null) {
-    chrome.idle.setDetectionInterval(seconds);
+    chrome.idle.setDetectionInterval(idleDetectionOverride ?? seconds);
   }
 }
 
 chrome.idle?.onStateChanged.addListener((state) => {
   if (clearsOnIdle(state, settings.idleTimeoutMinutes, portalSessions.size)) {
+    // The timeout is about the device; each portal's own sessionCleared follows it in the audit trail.
+    report("idleTimeout", null, { count: portalSessions.size });
     clearAllPortals("idle").catch(() => {});
   }
 });
@@ -515,6 +543,15 @@ globalThis.portalGuard = Object.freeze({
   reconnect: () => connection.connect().then(() => connection.state, () => connection.state),
   // Plays a message as if the host had pushed it (a VPN cannot be dropped on this test machine).
   receiveHostPush: (message) => onHostPush(message),
+  managedPortals: () => managedPortals,
+  lastClear: () => lastClear,
+  // Shortens chrome.idle's detection interval below the setting's whole minutes (Chromium's minimum is 15 s), so a
+  // test waits 15 s, not 60. The idle detection and what follows it are the browser's and the worker's own.
+  setIdleDetectionSeconds: (seconds) => {
+    idleDetectionOverride = Number.isInteger(seconds) && seconds >= 15 ? seconds : null;
+    applyIdleTimeout();
+    return idleDetectionOverride;
+  },
 });
 
 connection.connect().catch(() => {});

@@ -12,7 +12,11 @@ export const HostRequest = Object.freeze({
   GET_SETTINGS: "getSettings",
   SET_SETTINGS: "setSettings",
   REPORT_EVENT: "reportEvent",
+  SET_MANAGED_PORTALS: "setManagedPortals",
 });
+
+/** reportEvent events about the device rather than a site: sent without an origin (docs/protocol.md). */
+export const DEVICE_EVENTS = Object.freeze(["passwordSavingDisabled", "passwordSavingRestored", "idleTimeout"]);
 
 /** Messages the host sends without an id. */
 export const HostPush = Object.freeze({

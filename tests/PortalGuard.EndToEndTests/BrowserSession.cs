@@ -33,7 +33,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>A fresh HOME (trusting the test authority), profile and data folder; <paramref name="prepareProfile"/> runs
     /// before the browser starts (to install the host manifest, or not).</summary>
-    public static async Task<BrowserSession> LaunchAsync(PortalFixture fixture, ITestOutputHelper output, Func<Folders, Task> prepareProfile)
+    public static async Task<BrowserSession> LaunchAsync(PortalFixture fixture, ITestOutputHelper output, Func<Folders, Task> prepareProfile, BrowserLaunchOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         ArgumentNullException.ThrowIfNull(prepareProfile);
@@ -47,13 +47,15 @@ public sealed class BrowserSession : IAsyncDisposable
         await prepareProfile(folders);
 
         var extension = RepositoryLayout.ExtensionFolder;
+        options ??= new BrowserLaunchOptions();
+        var mapped = string.Concat((options.MappedHosts ?? []).Select(host => $"MAP {host} 127.0.0.1, "));
         var playwright = await Playwright.CreateAsync();
         try
         {
             var context = await playwright.Chromium.LaunchPersistentContextAsync(folders.Profile, new BrowserTypeLaunchPersistentContextOptions
             {
-                ExecutablePath = PortalFixture.ChromiumPath,
-                Headless = true,
+                ExecutablePath = options.ExecutablePath ?? PortalFixture.ChromiumPath,
+                Headless = options.Headless,
                 Timeout = (float)WaitLimit.TotalMilliseconds,
                 IgnoreDefaultArgs = ["--disable-extensions"],
                 Args =
@@ -71,9 +73,10 @@ public sealed class BrowserSession : IAsyncDisposable
                     // DevTools on a port the browser picks, to read the extension's service worker (see ServiceWorkerDevTools).
                     "--remote-debugging-port=0",
                     // The portal's real name (and a lookalike of it) reaches the local server; every other name fails without a lookup.
-                    $"--host-resolver-rules=MAP {PortalFixture.PortalHost} 127.0.0.1, MAP {PortalFixture.LookalikeHost} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                    $"--host-resolver-rules={mapped}MAP {PortalFixture.PortalHost} 127.0.0.1, MAP {PortalFixture.LookalikeHost} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                    .. options.Arguments ?? [],
                 ],
-                Env = BrowserEnvironment(folders),
+                Env = BrowserEnvironment(folders, options.Environment),
                 ViewportSize = new ViewportSize { Width = 1100, Height = 640 },
             });
             return new BrowserSession(root, folders.Profile, playwright, context, output);
@@ -205,7 +208,7 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>The browser's environment: this process's, with HOME, the XDG folders and the host's data folder pointed
     /// into the session. (Playwright replaces the whole environment when one is given.)</summary>
-    private static Dictionary<string, string> BrowserEnvironment(Folders folders)
+    private static Dictionary<string, string> BrowserEnvironment(Folders folders, IReadOnlyDictionary<string, string>? extra)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())
@@ -226,6 +229,11 @@ public sealed class BrowserSession : IAsyncDisposable
         environment["LANGUAGE"] = "en";
         // The framework-dependent host finds the .NET runtime through DOTNET_ROOT wherever HOME points.
         environment.TryAdd("DOTNET_ROOT", DotnetRoot());
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
         return environment;
     }
 

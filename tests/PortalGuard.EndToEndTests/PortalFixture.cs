@@ -12,6 +12,9 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>The same page under a name that imitates the portal: the host calls it a lookalike.</summary>
     public const string LookalikeHost = "mychart-ucsf.edu.login-check.net";
 
+    /// <summary>A name in no catalog, which the browser policy's <c>extraPortals</c> makes a portal (ManagedPortalTests).</summary>
+    public const string ManagedHost = "patients.acme-clinic.example";
+
     public const string ChromiumVariable = "PORTALGUARD_CHROMIUM";
 
     private TestCertificates? _certificates;
@@ -48,7 +51,7 @@ public sealed class PortalFixture : IAsyncLifetime
             return;
         }
 
-        _certificates = TestCertificates.Create(PortalHost, LookalikeHost);
+        _certificates = TestCertificates.Create(PortalHost, LookalikeHost, ManagedHost);
         _server = await TestPortalServer.StartAsync(_certificates.Server);
     }
 

@@ -9,6 +9,9 @@ internal static class AuditCommand
 {
     public const string Usage = "portalguard audit [--since <date|7d|24h>] [--json]";
 
+    /// <summary>Shown in place of an origin for an event about the device (password saving, the idle timeout), not a site.</summary>
+    public const string DeviceLevel = "(this device)";
+
     public static int Run(CliContext context, IEnumerable<string> args)
     {
         var parsed = CliArguments.Parse(args, ["--json"], ["--since"]);
@@ -30,7 +33,7 @@ internal static class AuditCommand
         {
             var level = e.Level is { } l ? JsonNamingPolicy.CamelCase.ConvertName(l.ToString()) : "-";
             var count = e.Count is { } c ? c.ToString(CultureInfo.InvariantCulture) : string.Empty;
-            context.Out.WriteLine($"{e.Time.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}  {JsonNamingPolicy.CamelCase.ConvertName(e.Code.ToString()),-24} {level,-5}  {e.Origin} {count}".TrimEnd());
+            context.Out.WriteLine($"{e.Time.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}  {JsonNamingPolicy.CamelCase.ConvertName(e.Code.ToString()),-24} {level,-5}  {e.Origin ?? DeviceLevel} {count}".TrimEnd());
         }
 
         return 0;

@@ -9,10 +9,24 @@ namespace PortalGuard.Assessment;
 /// <remarks>One path for the extension's <c>assessPage</c> and the command line's <c>check</c>, so both always agree.</remarks>
 internal sealed class PortalChecker(StoreHandle store, GuardProbes probes, TimeProvider time)
 {
-    private PortalClassifier? _classifier;
+    private PortalClassifier? _catalog;
+    private volatile PortalClassifier? _withManaged;
 
-    /// <summary>The catalog in force: the machine policy's extra portals, then the database's (shipped merged with the user's entries), or the embedded one when it is unavailable.</summary>
-    public PortalClassifier Classifier => _classifier ??= new PortalClassifier(store.CatalogEntries());
+    /// <summary>The catalog without browser policy: the machine policy's extra portals, then the database's (shipped merged with the user's entries), or the embedded one when it is unavailable.</summary>
+    public PortalClassifier Catalog => _catalog ??= new PortalClassifier(store.CatalogEntries());
+
+    /// <summary>What pages are classified with: <see cref="Catalog"/>, plus the browser policy's portals of this session when there are some.</summary>
+    public PortalClassifier Classifier => _withManaged ?? Catalog;
+
+    /// <summary>
+    /// Adds the portals of the browser's managed storage for this session (in memory only), replacing any sent before.
+    /// They come after every catalog entry, so on any overlap the catalog's entry wins (see <see cref="Policy.ManagedPortals"/>).
+    /// </summary>
+    public void UseManagedPortals(IReadOnlyList<PortalEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        _withManaged = entries.Count == 0 ? null : new PortalClassifier([.. Catalog.Entries, .. entries]);
+    }
 
     public PortalIdentity Identify(WebTarget target) => Classifier.Classify(target);
 

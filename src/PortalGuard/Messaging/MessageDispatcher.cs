@@ -125,6 +125,8 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
                 return Serialize(handlers.SetSettings(id, request), ProtocolJsonContext.Default.SettingsReply, id);
             case MessageTypes.ReportEvent:
                 return Serialize(handlers.ReportEvent(id, request), ProtocolJsonContext.Default.ReportEventReply, id);
+            case MessageTypes.SetManagedPortals:
+                return Serialize(handlers.SetManagedPortals(id, request), ProtocolJsonContext.Default.ManagedPortalsReply, id);
             default:
                 // The type is echoed only when it is short and plain: it comes from the caller.
                 var shown = type.Length <= 64 && type.All(char.IsAsciiLetterOrDigit) ? type : "(not shown)";

@@ -10,11 +10,12 @@ internal static class MessageTypes
     public const string GetSettings = "getSettings";
     public const string SetSettings = "setSettings";
     public const string ReportEvent = "reportEvent";
+    public const string SetManagedPortals = "setManagedPortals";
     public const string PostureChanged = "postureChanged";
 
     public const int ProtocolVersion = 1;
 
     /// <summary>What this host can do, as <c>hello</c> announces it.</summary>
     public static IReadOnlyList<string> Capabilities { get; } =
-        [AssessPage, GetPosture, CheckPortal, GetSettings, SetSettings, ReportEvent, PostureChanged];
+        [AssessPage, GetPosture, CheckPortal, GetSettings, SetSettings, ReportEvent, SetManagedPortals, PostureChanged];
 }

@@ -30,6 +30,7 @@ namespace PortalGuard.Messaging;
 [JsonSerializable(typeof(CheckPortalReply))]
 [JsonSerializable(typeof(SettingsReply))]
 [JsonSerializable(typeof(ReportEventReply))]
+[JsonSerializable(typeof(ManagedPortalsReply))]
 [JsonSerializable(typeof(PostureChangedEvent))]
 [JsonSerializable(typeof(PortalCheck))]
 [JsonSerializable(typeof(PortalEntry))]

@@ -2,6 +2,7 @@ using System.Text.Json;
 using PortalGuard.Assessment;
 using PortalGuard.Messaging.Replies;
 using PortalGuard.Network;
+using PortalGuard.Policy;
 using PortalGuard.Portals;
 using PortalGuard.Storage;
 
@@ -11,6 +12,9 @@ namespace PortalGuard.Messaging;
 internal sealed class RequestHandlers(PortalChecker checker, StoreHandle store, INetworkPostureProbe networkProbe, TimeProvider time, string hostVersion)
 {
     private const int MaxBrandWords = 32;
+
+    // Beyond ManagedPortals.MaxHosts each host is refused by name; the frame limit (1 MiB) bounds the request anyway.
+    private const int MaxManagedHostsInRequest = 100_000;
 
     public HelloReply Hello(JsonElement id) =>
         new(id, MessageTypes.ProtocolVersion, hostVersion, MessageTypes.Capabilities, store.Settings(),
@@ -85,13 +89,32 @@ internal sealed class RequestHandlers(PortalChecker checker, StoreHandle store, 
     public ReportEventReply ReportEvent(JsonElement id, JsonElement request)
     {
         var code = ParseEnum<AuditEventCode>(RequestFields.RequiredString(request, "event"), "event");
-        var target = ParseTarget(RequestFields.RequiredString(request, "origin"), "origin");
+
+        // An event about the device has no origin: one sent anyway (older extensions sent the portal in use) is not kept.
+        var origin = AuditEventScope.IsAboutDevice(code)
+            ? null
+            : ParseTarget(RequestFields.OptionalString(request, "origin")
+                ?? throw new InvalidRequestException("origin", $"The field 'origin' is required for the event '{JsonNamingPolicy.CamelCase.ConvertName(code.ToString())}'."), "origin").Origin;
         VerdictLevel? level = RequestFields.OptionalString(request, "level") is { } l ? ParseEnum<VerdictLevel>(l, "level") : null;
         var count = RequestFields.OptionalInt(request, "count", 0, 1_000_000);
 
         // Only the origin is kept, whatever the extension sent: a URL path can carry a patient id.
-        store.Require().Audit.Record(new AuditEvent(time.GetUtcNow(), target.Origin, code, level, count));
+        store.Require().Audit.Record(new AuditEvent(time.GetUtcNow(), origin, code, level, count));
         return new ReportEventReply(id, Recorded: true);
+    }
+
+    /// <summary>The browser policy's extra portals for this session: replaces those sent before; an empty list removes them.</summary>
+    public ManagedPortalsReply SetManagedPortals(JsonElement id, JsonElement request)
+    {
+        if (!request.TryGetProperty("hosts", out _))
+        {
+            throw new InvalidRequestException("hosts", "The field 'hosts' is required.");
+        }
+
+        var hosts = RequestFields.OptionalStringArray(request, "hosts", MaxManagedHostsInRequest);
+        var result = ManagedPortals.Admit(hosts, checker.Catalog);
+        checker.UseManagedPortals(result.Entries);
+        return new ManagedPortalsReply(id, result.Added, result.AlreadyKnown, result.Refused);
     }
 
     private static WebTarget ParseTarget(string value, string field) =>

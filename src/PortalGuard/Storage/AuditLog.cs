@@ -23,17 +23,19 @@ internal sealed class AuditLog
 
     /// <summary>
     /// Appends one event. The origin is cut down to scheme://host[:port] whatever the caller passed (a full URL loses its
-    /// path, query, fragment and user name). An event whose <see cref="AuditEvent.Time"/> is <c>default</c> is stamped now.
+    /// path, query, fragment and user name). An event about the device (<see cref="AuditEventScope"/>) is recorded without
+    /// an origin, whatever the caller passed. An event whose <see cref="AuditEvent.Time"/> is <c>default</c> is stamped now.
     /// </summary>
-    /// <exception cref="ArgumentException">The origin is not an http(s) origin or URL, the code is unknown, or the count is negative.</exception>
+    /// <exception cref="ArgumentException">A site's event without an http(s) origin or URL, an unknown code, or a negative count.</exception>
     public void Record(AuditEvent auditEvent)
     {
         ArgumentNullException.ThrowIfNull(auditEvent);
-        var origin = AuditOrigin.Reduce(auditEvent.Origin, nameof(auditEvent));
         if (!Enum.IsDefined(auditEvent.Code) || (auditEvent.Level is { } level && !Enum.IsDefined(level)))
         {
             throw new ArgumentException("An audit event's code or level is not one PortalGuard knows.", nameof(auditEvent));
         }
+
+        var origin = AuditEventScope.IsAboutDevice(auditEvent.Code) ? null : AuditOrigin.Reduce(auditEvent.Origin, nameof(auditEvent));
 
         if (auditEvent.Count is < 0)
         {
@@ -101,7 +103,7 @@ internal sealed class AuditLog
 
         return new AuditEvent(
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)),
-            reader.GetString(1),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
             code,
             reader.IsDBNull(3) ? null : StoredName.Parse<VerdictLevel>(reader.GetString(3)),
             reader.IsDBNull(4) ? null : checked((int)reader.GetInt64(4)));

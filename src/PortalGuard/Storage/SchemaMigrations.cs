@@ -51,5 +51,27 @@ internal static class SchemaMigrations
                 PRIMARY KEY (host, port, spki_sha256)
             ) WITHOUT ROWID;
             """),
+        new(
+            3,
+            "audit_events.origin may be NULL (events about the device)",
+            """
+            -- Password saving switched off or on and the idle timeout are about the device, not a site: no origin.
+            -- SQLite cannot relax NOT NULL in place, so the table is rebuilt with its rows and ids.
+            CREATE TABLE audit_events_v3 (
+                id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                time_unix_ms INTEGER NOT NULL,
+                origin       TEXT    NULL,
+                code         TEXT    NOT NULL,
+                level        TEXT    NULL,
+                count        INTEGER NULL
+            );
+
+            INSERT INTO audit_events_v3 (id, time_unix_ms, origin, code, level, count)
+                SELECT id, time_unix_ms, origin, code, level, count FROM audit_events;
+
+            DROP TABLE audit_events;
+            ALTER TABLE audit_events_v3 RENAME TO audit_events;
+            CREATE INDEX audit_events_by_time ON audit_events (time_unix_ms, id);
+            """),
     ];
 }

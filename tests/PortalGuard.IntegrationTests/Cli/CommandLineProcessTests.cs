@@ -145,6 +145,20 @@ public sealed class CommandLineProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Audit_shows_an_event_about_the_device_without_an_origin()
+    {
+        await _cli.RunSessionAsync(Frames.Of("""{"id":1,"type":"reportEvent","event":"passwordSavingDisabled"}"""));
+
+        var json = await _cli.RunCliAsync("audit", "--json");
+        var text = await _cli.RunCliAsync("audit");
+
+        var e = Assert.Single(JsonDocument.Parse(json.Text).RootElement.EnumerateArray());
+        Assert.Equal("passwordSavingDisabled", e.GetProperty("code").GetString());
+        Assert.False(e.TryGetProperty("origin", out _));
+        Assert.Matches(@"^\S+Z  passwordSavingDisabled\s+-\s+\(this device\)$", text.Text.TrimEnd('\n'));
+    }
+
+    [Fact]
     public async Task Status_json_reports_network_settings_and_where_data_lives()
     {
         var result = await _cli.RunCliAsync("status", "--json");

@@ -64,12 +64,12 @@ public sealed class AuditLogTests : IDisposable
     {
         Audit.Record(new AuditEvent(Noon.AddMinutes(2), "https://b.example.org", AuditEventCode.SessionCleared, null, 14));
         Audit.Record(new AuditEvent(Noon, "https://a.example.org", AuditEventCode.RememberMeBlocked, VerdictLevel.Block, null));
-        Audit.Record(new AuditEvent(Noon.AddMinutes(1), "https://a.example.org:8443", AuditEventCode.PasswordSavingDisabled, VerdictLevel.Ok, 1));
+        Audit.Record(new AuditEvent(Noon.AddMinutes(1), "https://a.example.org:8443", AuditEventCode.WarningShown, VerdictLevel.Ok, 1));
 
         Assert.Equal(
             [
                 new AuditEvent(Noon, "https://a.example.org", AuditEventCode.RememberMeBlocked, VerdictLevel.Block, null),
-                new AuditEvent(Noon.AddMinutes(1), "https://a.example.org:8443", AuditEventCode.PasswordSavingDisabled, VerdictLevel.Ok, 1),
+                new AuditEvent(Noon.AddMinutes(1), "https://a.example.org:8443", AuditEventCode.WarningShown, VerdictLevel.Ok, 1),
                 new AuditEvent(Noon.AddMinutes(2), "https://b.example.org", AuditEventCode.SessionCleared, null, 14),
             ],
             Audit.Read(null));
