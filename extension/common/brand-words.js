@@ -14,10 +14,13 @@ export const BRAND_WORDS = Object.freeze([
   "Cerner",
 ]);
 
-const MATCHERS = BRAND_WORDS.map((word) => ({
-  word,
-  pattern: new RegExp(`(?:^|[^\\p{L}\\p{N}])${word.toLowerCase().replace(/\s+/gu, "\\s*")}(?:$|[^\\p{L}\\p{N}])`, "u"),
-}));
+// A page's text is read once per page, inside the content script's time budget: each word is first looked for as a
+// plain substring (its longest part), and only a word that is there is checked with its word-boundary pattern, which is
+// built on first use. Ten Unicode-class patterns run on every page cost milliseconds; ten includes() cost microseconds.
+const MATCHERS = BRAND_WORDS.map((word) => {
+  const parts = word.toLowerCase().split(/\s+/u);
+  return { word, source: parts.join("\\s*"), needle: parts.reduce((a, b) => (b.length > a.length ? b : a)), pattern: null };
+});
 
 /** The brand words that occur in the text, in BRAND_WORDS order, each once. */
 export function findBrandWords(text) {
@@ -25,7 +28,13 @@ export function findBrandWords(text) {
     return [];
   }
   const normalised = text.normalize("NFKC").toLowerCase();
-  return MATCHERS.filter((m) => m.pattern.test(normalised)).map((m) => m.word);
+  const found = [];
+  for (const m of MATCHERS) {
+    if (!normalised.includes(m.needle)) continue;
+    m.pattern ??= new RegExp(`(?:^|[^\\p{L}\\p{N}])${m.source}(?:$|[^\\p{L}\\p{N}])`, "u");
+    if (m.pattern.test(normalised)) found.push(m.word);
+  }
+  return found;
 }
 
 /** Only known brand words, each once: what a message from a page may claim. */

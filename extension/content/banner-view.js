@@ -58,11 +58,11 @@ export function showBanner(banner, doc) {
     layer.append(box);
 
     // A page that keeps removing the banner is left to it: the gate still stands between it and a password.
-    const mount = mountTopLayer(doc, { tag: HOST_TAG, style: STYLE, layer, modal: false, onGiveUp: () => {} });
-    close.addEventListener("click", () => {
+    const closeBanner = () => {
       mount.remove();
       if (current === mount) current = null;
-    });
+    };
+    const mount = mountTopLayer(doc, { tag: HOST_TAG, style: STYLE, layer, modal: false, buttons: [[close, closeBanner]], onGiveUp: () => {} });
     current = mount;
     return true;
   } catch {

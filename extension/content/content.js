@@ -18,10 +18,10 @@ const BRAND_WORDS = Object.freeze([
   "Cerner",
 ]);
 
-const MATCHERS = BRAND_WORDS.map((word) => ({
-  word,
-  pattern: new RegExp(`(?:^|[^\\p{L}\\p{N}])${word.toLowerCase().replace(/\s+/gu, "\\s*")}(?:$|[^\\p{L}\\p{N}])`, "u"),
-}));
+const MATCHERS = BRAND_WORDS.map((word) => {
+  const parts = word.toLowerCase().split(/\s+/u);
+  return { word, source: parts.join("\\s*"), needle: parts.reduce((a, b) => (b.length > a.length ? b : a)), pattern: null };
+});
 
 /** The brand words that occur in the text, in BRAND_WORDS order, each once. */
 function findBrandWords(text) {
@@ -29,7 +29,13 @@ function findBrandWords(text) {
     return [];
   }
   const normalised = text.normalize("NFKC").toLowerCase();
-  return MATCHERS.filter((m) => m.pattern.test(normalised)).map((m) => m.word);
+  const found = [];
+  for (const m of MATCHERS) {
+    if (!normalised.includes(m.needle)) continue;
+    m.pattern ??= new RegExp(`(?:^|[^\\p{L}\\p{N}])${m.source}(?:$|[^\\p{L}\\p{N}])`, "u");
+    if (m.pattern.test(normalised)) found.push(m.word);
+  }
+  return found;
 }
 
 /** Only known brand words, each once: what a message from a page may claim. */
@@ -232,8 +238,10 @@ const mounted = new Set();
 
 /**
  * @param {Document} doc
- * @param {{ tag: string, style: string, layer: HTMLElement, modal: boolean, focus?: () => void, onGiveUp: () => void }} options
+ * @param {{ tag: string, style: string, layer: HTMLElement, modal: boolean, buttons: [HTMLElement, () => void][],
+ *   focus?: () => void, onGiveUp: () => void }} options
  *   layer: a <dialog> (modal) or an element with popover="manual" (not modal), built by the caller.
+ *   buttons: each button with what it does; run from onInputToLayer (below), never from a listener inside the layer.
  */
 function mountTopLayer(doc, options) {
   const host = doc.createElement(options.tag);
@@ -266,7 +274,16 @@ function mountTopLayer(doc, options) {
     if (host.isConnected) open();
   };
 
+  const buttons = new Map(options.buttons);
   const mount = {
+    host,
+    /** A trusted click on the layer: keyboard activation clicks the focused button, a pointer the one under it. */
+    activate(event) {
+      const inner = event.detail === 0 ? root.activeElement : root.elementFromPoint(event.clientX, event.clientY);
+      const button = inner?.closest("button") ?? null;
+      const action = button === null ? undefined : buttons.get(button);
+      if (event.isTrusted && action !== undefined) action();
+    },
     /** True while it is in the page and open. */
     get shown() {
       return live && host.isConnected && isOpen();
@@ -289,10 +306,7 @@ function mountTopLayer(doc, options) {
       mounted.delete(mount);
       observer.disconnect();
       clearInterval(timer);
-      guarded(() => {
-        if (options.modal && layer.open) layer.close();
-        host.remove();
-      });
+      guarded(() => host.remove());
     },
   };
 
@@ -341,13 +355,34 @@ function onTopLayerChange(event) {
   for (const mount of [...mounted]) mount.raise();
 }
 
+/** Input the page must neither see nor cancel: what the person does on PortalGuard's own layers. */
+const LAYER_INPUT_EVENTS = Object.freeze([
+  "click", "auxclick", "dblclick", "contextmenu", "mousedown", "mouseup", "pointerdown", "pointerup",
+  "keydown", "keyup", "keypress", "beforeinput", "input", "focusin", "focusout", "focus", "blur",
+]);
+
+/**
+ * Registered on window in the capture phase at document_start for LAYER_INPUT_EVENTS, before any listener of the page:
+ * an event on one of our layers (retargeted to its host) goes no further, so a page's own capture listener cannot
+ * stopImmediatePropagation() or preventDefault() the person's click or keys away; a click runs the button's action here.
+ */
+function onInputToLayer(event) {
+  for (const mount of mounted) {
+    if (event.target === mount.host) {
+      event.stopImmediatePropagation();
+      if (event.type === "click") mount.activate(event);
+      return;
+    }
+  }
+}
+
 function guarded(action) {
   try {
     action();
   } catch {
   }
 }
-return { mountTopLayer, onTopLayerChange };
+return { mountTopLayer, onTopLayerChange, LAYER_INPUT_EVENTS, onInputToLayer };
 })();
 // content/banner-view.js
 const __pg_content_banner_view = (() => {
@@ -407,11 +442,11 @@ function showBanner(banner, doc) {
     box.append(mark, body, close);
     layer.append(box);
 
-    const mount = mountTopLayer(doc, { tag: HOST_TAG, style: STYLE, layer, modal: false, onGiveUp: () => {} });
-    close.addEventListener("click", () => {
+    const closeBanner = () => {
       mount.remove();
       if (current === mount) current = null;
-    });
+    };
+    const mount = mountTopLayer(doc, { tag: HOST_TAG, style: STYLE, layer, modal: false, buttons: [[close, closeBanner]], onGiveUp: () => {} });
     current = mount;
     return true;
   } catch {
@@ -490,6 +525,7 @@ function showOverlay(overlay, doc) {
       const actions = element(doc, "div", "actions");
       let mount = null;
       let settled = false;
+      const buttons = [];
       const finish = (choice) => {
         if (settled) return;
         settled = true;
@@ -500,14 +536,12 @@ function showOverlay(overlay, doc) {
       if (overlay.continueLabel) {
         const go = element(doc, "button", "continue", overlay.continueLabel);
         go.type = "button";
-        go.addEventListener("click", (event) => {
-          if (event.isTrusted) finish("continue");
-        });
+        buttons.push([go, () => finish("continue")]);
         actions.append(go);
       }
       const back = element(doc, "button", "back", overlay.backLabel);
       back.type = "button";
-      back.addEventListener("click", () => finish("back"));
+      buttons.push([back, () => finish("back")]);
       actions.append(back);
       card.append(actions);
       veil.append(card);
@@ -516,6 +550,7 @@ function showOverlay(overlay, doc) {
         style: STYLE,
         layer: veil,
         modal: true,
+        buttons,
         focus: () => back.focus(),
         onGiveUp: () => finish("gave-up"),
       });
@@ -756,7 +791,7 @@ const { isSignOutLabel } = __pg_common_sign_out;
 const { showBanner } = __pg_content_banner_view;
 const { overlayShown, showOverlay } = __pg_content_overlay_view;
 const { allRoots, labelOf, lockRememberMe } = __pg_content_remember_me_lock;
-const { onTopLayerChange } = __pg_content_top_layer;
+const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer;
 
 
 const WATCH_FOR_MS = 120_000;
@@ -783,6 +818,8 @@ function start(evaluationBegan) {
     const began = performance.now();
     chrome.runtime.onMessage.addListener(onWorkerMessage);
     const capture = { capture: true };
+    const layerInput = guarded(onInputToLayer);
+    for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
     window.addEventListener("focusin", guarded(onFocus), capture);
     window.addEventListener("submit", guarded(onSubmit), capture);
     window.addEventListener("keydown", guarded(onTyping), capture);

@@ -58,6 +58,8 @@ export function showOverlay(overlay, doc) {
       const actions = element(doc, "div", "actions");
       let mount = null;
       let settled = false;
+      // Clicks reach these through top-layer.js (onInputToLayer), only when trusted: the page cannot click them.
+      const buttons = [];
       const finish = (choice) => {
         if (settled) return;
         settled = true;
@@ -68,15 +70,12 @@ export function showOverlay(overlay, doc) {
       if (overlay.continueLabel) {
         const go = element(doc, "button", "continue", overlay.continueLabel);
         go.type = "button";
-        go.addEventListener("click", (event) => {
-          // Only the person's own click counts: a page cannot reach this button, but be sure.
-          if (event.isTrusted) finish("continue");
-        });
+        buttons.push([go, () => finish("continue")]);
         actions.append(go);
       }
       const back = element(doc, "button", "back", overlay.backLabel);
       back.type = "button";
-      back.addEventListener("click", () => finish("back"));
+      buttons.push([back, () => finish("back")]);
       actions.append(back);
       card.append(actions);
       veil.append(card);
@@ -85,6 +84,7 @@ export function showOverlay(overlay, doc) {
         style: STYLE,
         layer: veil,
         modal: true,
+        buttons,
         focus: () => back.focus(),
         onGiveUp: () => finish("gave-up"),
       });

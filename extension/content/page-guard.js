@@ -21,7 +21,7 @@ import { isSignOutLabel } from "../common/sign-out.js";
 import { showBanner } from "./banner-view.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
 import { allRoots, labelOf, lockRememberMe } from "./remember-me-lock.js";
-import { onTopLayerChange } from "./top-layer.js";
+import { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } from "./top-layer.js";
 
 // A single-page app may draw its login form late; stop looking after this long.
 const WATCH_FOR_MS = 120_000;
@@ -49,6 +49,8 @@ export function start(evaluationBegan) {
     const began = performance.now();
     chrome.runtime.onMessage.addListener(onWorkerMessage);
     const capture = { capture: true };
+    const layerInput = guarded(onInputToLayer);
+    for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
     window.addEventListener("focusin", guarded(onFocus), capture);
     window.addEventListener("submit", guarded(onSubmit), capture);
     window.addEventListener("keydown", guarded(onTyping), capture);

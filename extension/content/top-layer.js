@@ -20,8 +20,10 @@ const mounted = new Set();
 
 /**
  * @param {Document} doc
- * @param {{ tag: string, style: string, layer: HTMLElement, modal: boolean, focus?: () => void, onGiveUp: () => void }} options
+ * @param {{ tag: string, style: string, layer: HTMLElement, modal: boolean, buttons: [HTMLElement, () => void][],
+ *   focus?: () => void, onGiveUp: () => void }} options
  *   layer: a <dialog> (modal) or an element with popover="manual" (not modal), built by the caller.
+ *   buttons: each button with what it does; run from onInputToLayer (below), never from a listener inside the layer.
  */
 export function mountTopLayer(doc, options) {
   const host = doc.createElement(options.tag);
@@ -54,7 +56,16 @@ export function mountTopLayer(doc, options) {
     if (host.isConnected) open();
   };
 
+  const buttons = new Map(options.buttons);
   const mount = {
+    host,
+    /** A trusted click on the layer: keyboard activation clicks the focused button, a pointer the one under it. */
+    activate(event) {
+      const inner = event.detail === 0 ? root.activeElement : root.elementFromPoint(event.clientX, event.clientY);
+      const button = inner?.closest("button") ?? null;
+      const action = button === null ? undefined : buttons.get(button);
+      if (event.isTrusted && action !== undefined) action();
+    },
     /** True while it is in the page and open. */
     get shown() {
       return live && host.isConnected && isOpen();
@@ -77,10 +88,9 @@ export function mountTopLayer(doc, options) {
       mounted.delete(mount);
       observer.disconnect();
       clearInterval(timer);
-      guarded(() => {
-        if (options.modal && layer.open) layer.close();
-        host.remove();
-      });
+      // Taken out without close(): closing a modal dialog gives the focus back to the password field, which would
+      // open the gate again at once.
+      guarded(() => host.remove());
     },
   };
 
@@ -129,6 +139,27 @@ export function onTopLayerChange(event) {
     document.exitFullscreen().catch(() => {});
   }
   for (const mount of [...mounted]) mount.raise();
+}
+
+/** Input the page must neither see nor cancel: what the person does on PortalGuard's own layers. */
+export const LAYER_INPUT_EVENTS = Object.freeze([
+  "click", "auxclick", "dblclick", "contextmenu", "mousedown", "mouseup", "pointerdown", "pointerup",
+  "keydown", "keyup", "keypress", "beforeinput", "input", "focusin", "focusout", "focus", "blur",
+]);
+
+/**
+ * Registered on window in the capture phase at document_start for LAYER_INPUT_EVENTS, before any listener of the page:
+ * an event on one of our layers (retargeted to its host) goes no further, so a page's own capture listener cannot
+ * stopImmediatePropagation() or preventDefault() the person's click or keys away; a click runs the button's action here.
+ */
+export function onInputToLayer(event) {
+  for (const mount of mounted) {
+    if (event.target === mount.host) {
+      event.stopImmediatePropagation();
+      if (event.type === "click") mount.activate(event);
+      return;
+    }
+  }
 }
 
 function guarded(action) {

@@ -32,8 +32,9 @@ public sealed class BrowserSession : IAsyncDisposable
     public string DataDirectory => Path.Combine(Root, "data");
 
     /// <summary>A fresh HOME (trusting the test authority), profile and data folder; <paramref name="prepareProfile"/> runs
-    /// before the browser starts (to install the host manifest, or not).</summary>
-    public static async Task<BrowserSession> LaunchAsync(PortalFixture fixture, ITestOutputHelper output, Func<Folders, Task> prepareProfile)
+    /// before the browser starts (to install the host manifest, or not). <paramref name="extensionFolder"/>: another build
+    /// of the extension than the repository's (an earlier one, to measure against).</summary>
+    public static async Task<BrowserSession> LaunchAsync(PortalFixture fixture, ITestOutputHelper output, Func<Folders, Task> prepareProfile, string? extensionFolder = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         ArgumentNullException.ThrowIfNull(prepareProfile);
@@ -46,7 +47,7 @@ public sealed class BrowserSession : IAsyncDisposable
         await fixture.Certificates.TrustInNssDatabaseAsync(folders.Home, PortalFixture.CertutilPath);
         await prepareProfile(folders);
 
-        var extension = RepositoryLayout.ExtensionFolder;
+        var extension = extensionFolder ?? RepositoryLayout.ExtensionFolder;
         var playwright = await Playwright.CreateAsync();
         try
         {
