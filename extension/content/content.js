@@ -18,27 +18,56 @@ const BRAND_WORDS = Object.freeze([
   "Cerner",
 ]);
 
-const MATCHERS = BRAND_WORDS.map((word) => {
-  const parts = word.toLowerCase().split(/\s+/u);
-  return { word, source: parts.join("\\s*"), needle: parts.reduce((a, b) => (b.length > a.length ? b : a)), pattern: null };
-});
+const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(/\s+/u) }));
 
-/** The brand words that occur in the text, in BRAND_WORDS order, each once. */
+const UNCASED_LETTERS = [
+  [0x0590, 0x05ff], // Hebrew
+  [0x0600, 0x06ff], // Arabic, with its digits
+  [0x0900, 0x0dff], // Indic scripts
+  [0x0e00, 0x0eff], // Thai, Lao
+  [0x3040, 0x30ff], // Hiragana, Katakana
+  [0x3400, 0x4dbf], // CJK extension A
+  [0x4e00, 0x9fff], // CJK
+  [0xac00, 0xd7af], // Hangul
+  [0xf900, 0xfaff], // CJK compatibility
+  [0x20000, 0x3134f], // CJK extensions B–G
+];
+
 function findBrandWords(text) {
   if (typeof text !== "string" || text.length === 0) {
     return [];
   }
   const normalised = text.normalize("NFKC").toLowerCase();
-  const found = [];
-  for (const m of MATCHERS) {
-    if (!normalised.includes(m.needle)) continue;
-    m.pattern ??= new RegExp(`(?:^|[^\\p{L}\\p{N}])${m.source}(?:$|[^\\p{L}\\p{N}])`, "u");
-    if (m.pattern.test(normalised)) found.push(m.word);
-  }
-  return found;
+  return MATCHERS.filter((m) => occurs(normalised, m.parts)).map((m) => m.word);
 }
 
-/** Only known brand words, each once: what a message from a page may claim. */
+function occurs(text, parts) {
+  for (let at = text.indexOf(parts[0]); at !== -1; at = text.indexOf(parts[0], at + 1)) {
+    if (at > 0 && isLetterOrDigit(codePointBefore(text, at))) continue;
+    let end = at + parts[0].length;
+    let whole = true;
+    for (let k = 1; k < parts.length && whole; k++) {
+      while (end < text.length && text[end].trim() === "") end++;
+      whole = text.startsWith(parts[k], end);
+      end += parts[k].length;
+    }
+    if (whole && (end >= text.length || !isLetterOrDigit(text.codePointAt(end)))) return true;
+  }
+  return false;
+}
+
+function codePointBefore(text, index) {
+  const low = text.charCodeAt(index - 1);
+  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? text.codePointAt(index - 2) : low;
+}
+
+function isLetterOrDigit(codePoint) {
+  if (codePoint >= 0x30 && codePoint <= 0x39) return true;
+  const ch = String.fromCodePoint(codePoint);
+  if (ch.toLowerCase() !== ch.toUpperCase()) return true;
+  return UNCASED_LETTERS.some(([low, high]) => codePoint >= low && codePoint <= high);
+}
+
 function knownBrandWords(words) {
   if (!Array.isArray(words)) {
     return [];
@@ -50,27 +79,16 @@ return { BRAND_WORDS, findBrandWords, knownBrandWords };
 })();
 // common/gate-rules.js
 const __pg_common_gate_rules = (() => {
-/** True when a submission may go on without asking: the gate does not apply, the verdict is ok, or a warning was accepted. */
 function submissionAllowed(gate) {
   return gate.applies === false || gate.level === "ok" || (gate.level === "warn" && gate.proceeded === true);
 }
 
-/**
- * True when the gate is known to apply and has not let the person through: keystrokes into a password field are held,
- * and a password never leaves in form data. Unknown (the verdict is not back yet) is not held: PortalGuard runs on
- * every site and must not break sign-in on the ones that are none of its business.
- */
 function passwordHeld(gate) {
   return gate.applies === true && !submissionAllowed(gate);
 }
 
-/** How often a page may undo the overlay (remove it, hide it, cover it) before the gate gives up on the page. */
 const TAMPER_LIMIT = 25;
 
-/**
- * What to do when the page has undone the overlay more than TAMPER_LIMIT times: a page that fights the warning is not
- * one to type a password into. A block leaves the page; a warning counts as "not now" (the sign-in stays held).
- */
 function onTamperLimit(level) {
   return level === "block" ? "leave" : "back";
 }
@@ -78,7 +96,6 @@ return { submissionAllowed, passwordHeld, TAMPER_LIMIT, onTamperLimit };
 })();
 // common/origin.js
 const __pg_common_origin = (() => {
-/** "https://mychart.ucsf.edu" for any http(s) URL on that origin; null for other schemes and for text that is not a URL. */
 function webOrigin(url, base) {
   if (typeof url !== "string" || url.length === 0) {
     return null;
@@ -97,7 +114,6 @@ const __pg_common_protocol = (() => {
 const HOST_NAME = "com.portalguard.host";
 const PROTOCOL_VERSION = 1;
 
-/** Request types the host answers (docs/protocol.md). */
 const HostRequest = Object.freeze({
   HELLO: "hello",
   ASSESS_PAGE: "assessPage",
@@ -108,29 +124,23 @@ const HostRequest = Object.freeze({
   REPORT_EVENT: "reportEvent",
 });
 
-/** Messages the host sends without an id. */
 const HostPush = Object.freeze({
   POSTURE_CHANGED: "postureChanged",
 });
 
-/** Messages from the content script to the service worker (never seen by the host). */
 const PageMessage = Object.freeze({
   ASSESS: "pg:assessPage",
   BANNER_SHOWN: "pg:bannerShown",
-  /** The content script asks for the tab's current verdict as an overlay (the pre-login gate). */
   GATE: "pg:gate",
-  /** The content script reports what the person or the gate did: proceeded, submissionBlocked, rememberMeBlocked. */
   PAGE_EVENT: "pg:pageEvent",
 });
 
-/** Messages from the service worker to a content script. */
 const WorkerMessage = Object.freeze({
   SHOW_BANNER: "pg:showBanner",
   SIGN_OUT: "pg:signOut",
   SETTINGS: "pg:settings",
 });
 
-/** Messages from the popup and the options page to the service worker. */
 const ViewMessage = Object.freeze({
   STATE: "pg:viewState",
   CHECK_PORTAL: "pg:checkPortal",
@@ -139,17 +149,12 @@ const ViewMessage = Object.freeze({
   CLEAR_ALL: "pg:clearAll",
 });
 
-/** Events a content script may report; the worker adds the origin from the browser's record of the sender. */
 const PAGE_EVENTS = Object.freeze(["proceeded", "submissionBlocked", "rememberMeBlocked"]);
 
 const VerdictLevel = Object.freeze({ OK: "ok", WARN: "warn", BLOCK: "block" });
 
 const LEVELS = new Set(Object.values(VerdictLevel));
 
-/**
- * The verdict of an assessPage reply in a shape the extension can rely on, or null when the reply has none.
- * A level the extension does not know is read as "warn": never as "ok".
- */
 function readVerdict(reply) {
   const verdict = reply?.verdict;
   if (verdict === null || typeof verdict !== "object") {
@@ -185,7 +190,6 @@ const PATTERNS = [
   /\bconfiar en este (?:navegador|dispositivo|equipo)\b/u,
 ];
 
-/** Lowercase, without accents, single spaces: "Mantener la sesión iniciada" → "mantener la sesion iniciada". */
 function normaliseLabel(text) {
   return String(text)
     .normalize("NFKD")
@@ -233,16 +237,8 @@ const HOST_STYLE = `
 `;
 const CHECK_EVERY_MS = 400;
 
-/** Mounted layers, so that another element entering the top layer raises them again. */
 const mounted = new Set();
 
-/**
- * @param {Document} doc
- * @param {{ tag: string, style: string, layer: HTMLElement, modal: boolean, buttons: [HTMLElement, () => void][],
- *   focus?: () => void, onGiveUp: () => void }} options
- *   layer: a <dialog> (modal) or an element with popover="manual" (not modal), built by the caller.
- *   buttons: each button with what it does; run from onInputToLayer (below), never from a listener inside the layer.
- */
 function mountTopLayer(doc, options) {
   const host = doc.createElement(options.tag);
   const root = host.attachShadow({ mode: "closed" });
@@ -277,18 +273,15 @@ function mountTopLayer(doc, options) {
   const buttons = new Map(options.buttons);
   const mount = {
     host,
-    /** A trusted click on the layer: keyboard activation clicks the focused button, a pointer the one under it. */
     activate(event) {
       const inner = event.detail === 0 ? root.activeElement : root.elementFromPoint(event.clientX, event.clientY);
       const button = inner?.closest("button") ?? null;
       const action = button === null ? undefined : buttons.get(button);
       if (event.isTrusted && action !== undefined) action();
     },
-    /** True while it is in the page and open. */
     get shown() {
       return live && host.isConnected && isOpen();
     },
-    /** To the top of the top layer again (another element was put above it). */
     raise() {
       if (!live) return;
       guarded(() => {
@@ -310,7 +303,6 @@ function mountTopLayer(doc, options) {
     },
   };
 
-  /** Counts one repair; false (and hands over to onGiveUp) once the page has gone past the limit. */
   const note = () => {
     tampered += 1;
     if (tampered <= TAMPER_LIMIT) return true;
@@ -323,13 +315,15 @@ function mountTopLayer(doc, options) {
     if (note()) attach();
   };
   const observer = new MutationObserver(() => guarded(repair));
-  const timer = setInterval(() => guarded(() => {
-    repair();
-    if (live && options.modal && mount.shown) {
-      const hit = doc.elementFromPoint(innerWidth / 2, innerHeight / 2);
-      if (hit !== null && hit !== host) mount.raise();
-    }
-  }), CHECK_EVERY_MS);
+  const timer = options.modal
+    ? setInterval(() => guarded(() => {
+      repair();
+      if (live && mount.shown) {
+        const hit = doc.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        if (hit !== null && hit !== host) mount.raise();
+      }
+    }), CHECK_EVERY_MS)
+    : null;
 
   if (options.modal) {
     layer.setAttribute("closedby", "none");
@@ -342,10 +336,6 @@ function mountTopLayer(doc, options) {
   return mount;
 }
 
-/**
- * Called for every "toggle" and "fullscreenchange" the page causes (the listener is registered at document_start, so
- * the page cannot stop it): one of the page's own dialogs, popovers or a full-screen element went above ours.
- */
 function onTopLayerChange(event) {
   if (mounted.size === 0) return;
   if (event.type === "toggle" && event.newState !== "open") return;
@@ -355,17 +345,11 @@ function onTopLayerChange(event) {
   for (const mount of [...mounted]) mount.raise();
 }
 
-/** Input the page must neither see nor cancel: what the person does on PortalGuard's own layers. */
 const LAYER_INPUT_EVENTS = Object.freeze([
   "click", "auxclick", "dblclick", "contextmenu", "mousedown", "mouseup", "pointerdown", "pointerup",
   "keydown", "keyup", "keypress", "beforeinput", "input", "focusin", "focusout", "focus", "blur",
 ]);
 
-/**
- * Registered on window in the capture phase at document_start for LAYER_INPUT_EVENTS, before any listener of the page:
- * an event on one of our layers (retargeted to its host) goes no further, so a page's own capture listener cannot
- * stopImmediatePropagation() or preventDefault() the person's click or keys away; a click runs the button's action here.
- */
 function onInputToLayer(event) {
   for (const mount of mounted) {
     if (event.target === mount.host) {
@@ -410,11 +394,6 @@ const STYLE = `
 
 let current = null;
 
-/**
- * Shows the banner, replacing an earlier one. Returns true when it was drawn.
- * @param {{ level: string, title: string, lines: { code: string, severity: string, text: string }[], closeLabel: string, brand: string }} banner
- * @param {Document} doc
- */
 function showBanner(banner, doc) {
   try {
     current?.remove();
@@ -498,12 +477,6 @@ const STYLE = `
 
 let current = null;
 
-/**
- * @param {{ level: string, brand: string, title: string, intro: string, lines: { severity: string, text: string }[],
- *   backLabel: string, continueLabel: string | null }} overlay
- * @param {Document} doc
- * @returns {Promise<"continue" | "back" | "gave-up">} "gave-up": the page kept undoing the overlay (top-layer.js)
- */
 function showOverlay(overlay, doc) {
   return new Promise((resolve) => {
     try {
@@ -586,15 +559,6 @@ const POLL_MS = 250;
 const HOSTILE_POLL_MS = 50;
 const WATCHED_ATTRIBUTES = ["checked", "aria-checked", "disabled", "aria-disabled"];
 
-/**
- * Locks what is there now and watches for more. Returns { stop, enforce, namesIn }: stop() stops watching and unlocks
- * the controls (shared-device mode was turned off; they stay unchecked); enforce() unchecks and locks them again at once
- * (before a submission); namesIn(form) names the locked controls of a form, to keep them out of its form data.
- * A page's own script can set .checked = true without any event; a disabled control is never submitted, the
- * "disabled" attribute is watched, and the controls are checked again on a timer, faster once a page was seen undoing them.
- * @param {Document} doc
- * @param {(count: number) => void} onBlocked called with how many controls were newly locked
- */
 function lockRememberMe(doc, onBlocked) {
   const observed = new WeakSet();
   const ours = [];
@@ -652,7 +616,6 @@ function lockRememberMe(doc, onBlocked) {
     observed.add(root);
     observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
   };
-  /** Looks only inside the given subtrees (the whole document the first time), and the open shadow roots in them. */
   const run = (scopes) => {
     try {
       let count = 0;
@@ -704,7 +667,6 @@ function isDisabled(control) {
   return control instanceof HTMLInputElement ? control.disabled : control.getAttribute("aria-disabled") === "true";
 }
 
-/** The given roots and every open shadow root inside them. */
 function rootsUnder(scopes) {
   const roots = [...scopes];
   for (let i = 0; i < roots.length; i++) {
@@ -728,12 +690,10 @@ function unlock(control) {
   }
 }
 
-/** The document and every open shadow root inside it. Closed roots are out of reach by design. */
 function allRoots(doc) {
   return rootsUnder([doc]);
 }
 
-/** Unchecks and locks one control. True when it was not locked before. */
 function lock(control) {
   const fresh = !locked.has(control);
   if (control instanceof HTMLInputElement) {
@@ -801,15 +761,10 @@ const MAX_RECORDS = 200;
 const PASSWORD = 'input[type="password"]';
 
 let assessed = false;
-/** The remember-me lock while shared-device mode is on: { stop, enforce, namesIn }. */
 let lock = null;
-/** The gate's state for this page: whether the verdict needs a decision, and whether the person already decided. */
 const gate = { applies: null, level: null, proceeded: false, pending: null };
-/** Timing figures (numbers only), handed to the worker with "banner shown" for the end-to-end measurements. */
-/** startMs: the script's own time outside observers (evaluating the bundle, start, the first look at the page). */
 const timing = { startMs: 0, signalsMs: 0, observerMs: 0, verdictMs: null, shownAt: null };
 
-/** @param {number} [evaluationBegan] performance.now() when the bundle began to run */
 function start(evaluationBegan) {
   try {
     if (window.top !== window) {
@@ -846,7 +801,6 @@ function guarded(handler) {
   };
 }
 
-/** The parsed page is there: one look for a password field (and one already focused, autofocus), else watch. */
 function onReady() {
   const began = performance.now();
   if (isPasswordField(document.activeElement)) {
@@ -862,7 +816,6 @@ function isPasswordField(element) {
   return element instanceof HTMLInputElement && element.type === "password";
 }
 
-/** The element an event is really about: inside an open shadow root, not the host it is retargeted to. */
 function eventTarget(event) {
   return event.composedPath()[0] ?? event.target;
 }
@@ -905,7 +858,6 @@ function addsPasswordField(record) {
   return false;
 }
 
-/** Sends the page's signals once a password field exists. True when it did. */
 function assessIfLoginPage() {
   if (assessed) {
     return true;
@@ -942,7 +894,6 @@ function onFocus(event) {
   }
 }
 
-/** Keystrokes, paste and drop into a password field wait while the gate holds it (see passwordHeld). */
 function onTyping(event) {
   if (!isPasswordField(eventTarget(event))) {
     return;
@@ -972,12 +923,6 @@ function onSubmit(event) {
   }, () => {});
 }
 
-/**
- * Fires whenever a form's data is put together: for a submission of any kind (form.submit() has no submit event, but
- * has this one) and for new FormData(form). Remember-me controls never go; while the gate holds, nothing of a
- * login form goes, and a submission is called off. The same work is done again by a listener added to the form now,
- * which therefore runs after every listener of the page's own.
- */
 function onFormData(event) {
   const form = event.target;
   if (!(form instanceof HTMLFormElement)) {
@@ -1006,10 +951,6 @@ function onFormData(event) {
   }
 }
 
-/**
- * A form that is not in the document cannot navigate, and the browser checks that right after the formdata event:
- * taking it out for that moment calls off form.submit(). It goes back at once, where it was.
- */
 function callOffSubmission(form) {
   const parent = form.parentNode;
   const next = form.nextSibling;
@@ -1023,7 +964,6 @@ function callOffSubmission(form) {
   });
 }
 
-/** Asks the worker for the verdict and, for warn or block, shows the overlay. Resolves true when signing in may go on. */
 function runGate(trigger) {
   if (gate.pending !== null) {
     return gate.pending;
@@ -1088,7 +1028,6 @@ function onWorkerMessage(message, sender, sendResponse) {
   return false;
 }
 
-/** After a block the person chose to leave: back where they came from, or an empty page. */
 function leavePage() {
   try {
     if (history.length > 1) {
@@ -1111,7 +1050,6 @@ function applySharedDevice(on) {
   }
 }
 
-/** Clicks the page's own sign-out link or button. True when one was found. */
 function clickSignOut() {
   for (const root of allRoots(document)) {
     for (const element of root.querySelectorAll("a, button, [role='button'], input[type='submit']")) {
@@ -1126,7 +1064,6 @@ function clickSignOut() {
 }
 
 
-/** What the host needs about a login page, or null when the page has no password field. */
 function readSignals(doc) {
   const password = doc.querySelector(PASSWORD);
   if (password === null) {
@@ -1152,13 +1089,22 @@ function hasRememberMeControl(scope) {
   return false;
 }
 
+const MAX_BRAND_PARTS = 12;
+
 function brandText(doc) {
   const parts = [doc.title];
-  for (const element of doc.querySelectorAll("h1, h2, header img[alt], img[alt*='logo' i], [class*='logo' i] img[alt]")) {
-    parts.push((element.getAttribute("alt") ?? element.textContent ?? "").slice(0, MAX_LABEL_CHARS));
-    if (parts.length > 12) {
-      break;
+  const add = (text) => {
+    parts.push(text.slice(0, MAX_LABEL_CHARS));
+    return parts.length > MAX_BRAND_PARTS;
+  };
+  for (const tag of ["h1", "h2"]) {
+    for (const heading of doc.getElementsByTagName(tag)) {
+      if (add(heading.textContent ?? "")) return parts.join(" \n ");
     }
+  }
+  for (const image of doc.getElementsByTagName("img")) {
+    const alt = image.getAttribute("alt");
+    if (alt && (/logo/iu.test(alt) || image.closest("header, [class*='logo' i]") !== null) && add(alt)) break;
   }
   return parts.join(" \n ");
 }

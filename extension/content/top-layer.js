@@ -107,14 +107,17 @@ export function mountTopLayer(doc, options) {
     if (note()) attach();
   };
   const observer = new MutationObserver(() => guarded(repair));
-  const timer = setInterval(() => guarded(() => {
-    repair();
-    // Something of the page's own in the top layer above a full-page overlay: it is no longer what the person sees.
-    if (live && options.modal && mount.shown) {
-      const hit = doc.elementFromPoint(innerWidth / 2, innerHeight / 2);
-      if (hit !== null && hit !== host) mount.raise();
-    }
-  }), CHECK_EVERY_MS);
+  // A full-page overlay is also checked on a timer: something of the page's own in the top layer above it (a dialog,
+  // a popover, full screen) makes it no longer what the person sees. The banner relies on the observer alone.
+  const timer = options.modal
+    ? setInterval(() => guarded(() => {
+      repair();
+      if (live && mount.shown) {
+        const hit = doc.elementFromPoint(innerWidth / 2, innerHeight / 2);
+        if (hit !== null && hit !== host) mount.raise();
+      }
+    }), CHECK_EVERY_MS)
+    : null;
 
   if (options.modal) {
     // Escape must not dismiss a decision; only the overlay's own buttons do.

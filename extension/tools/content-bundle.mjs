@@ -28,6 +28,7 @@ export function contentBundleText(root = extensionRoot) {
     const imports = [];
     const exports = [];
     const lines = [];
+    let inDocBlock = false;
     for (const line of source.split("\n")) {
       const imported = IMPORT.exec(line);
       if (imported) {
@@ -44,7 +45,11 @@ export function contentBundleText(root = extensionRoot) {
         lines.push(line.replace(/^export\s+/u, ""));
         continue;
       }
-      // Comments stay in the modules; the bundle, parsed on every page, goes without whole-line ones.
+      // Comments stay in the modules; the bundle, parsed on every page, goes without whole-line ones and doc blocks.
+      if (inDocBlock || /^\s*\/\*\*/u.test(line)) {
+        inDocBlock = !/\*\/\s*$/u.test(line);
+        continue;
+      }
       if (!/^\s*\/\//u.test(line)) lines.push(line);
     }
     for (const { target } of imports) visit(target, [...trail, path]);

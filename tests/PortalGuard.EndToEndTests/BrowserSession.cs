@@ -154,6 +154,9 @@ public sealed class BrowserSession : IAsyncDisposable
         return (root.GetProperty("shadowRootType").GetString()!, string.Join(" ", text));
     }
 
+    /// <summary>A DevTools protocol session on the page (to trace it, for the timing figures).</summary>
+    public Task<ICDPSession> NewCdpSessionAsync(IPage page) => _context.NewCDPSessionAsync(page);
+
     public async Task ScreenshotAsync(IPage page, string fileName)
     {
         var path = Path.Combine(RepositoryLayout.ArtifactsFolder, fileName);
