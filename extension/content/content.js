@@ -6,106 +6,96 @@ const __pgEvalStart = performance.now();
 // common/brand-words.js
 const __pg_common_brand_words = (() => {
 const BRAND_WORDS = Object.freeze([
-  "MyChart",
-  "HealtheLife",
-  "FollowMyHealth",
-  "athenahealth",
-  "healow",
-  "My HealtheVet",
-  "NextGen",
-  "NextMD",
-  "Epic",
-  "Cerner",
+"MyChart",
+"HealtheLife",
+"FollowMyHealth",
+"athenahealth",
+"healow",
+"My HealtheVet",
+"NextGen",
+"NextMD",
+"Epic",
+"Cerner",
 ]);
-
 const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(/\s+/u) }));
-
 const UNCASED_LETTERS = [
-  [0x0590, 0x05ff], // Hebrew
-  [0x0600, 0x06ff], // Arabic, with its digits
-  [0x0900, 0x0dff], // Indic scripts
-  [0x0e00, 0x0eff], // Thai, Lao
-  [0x3040, 0x30ff], // Hiragana, Katakana
-  [0x3400, 0x4dbf], // CJK extension A
-  [0x4e00, 0x9fff], // CJK
-  [0xac00, 0xd7af], // Hangul
-  [0xf900, 0xfaff], // CJK compatibility
-  [0x20000, 0x3134f], // CJK extensions B–G
+[0x0590, 0x05ff], // Hebrew
+[0x0600, 0x06ff], // Arabic, with its digits
+[0x0900, 0x0dff], // Indic scripts
+[0x0e00, 0x0eff], // Thai, Lao
+[0x3040, 0x30ff], // Hiragana, Katakana
+[0x3400, 0x4dbf], // CJK extension A
+[0x4e00, 0x9fff], // CJK
+[0xac00, 0xd7af], // Hangul
+[0xf900, 0xfaff], // CJK compatibility
+[0x20000, 0x3134f], // CJK extensions B–G
 ];
-
 function findBrandWords(text) {
-  if (typeof text !== "string" || text.length === 0) {
-    return [];
-  }
-  const normalised = text.normalize("NFKC").toLowerCase();
-  return MATCHERS.filter((m) => occurs(normalised, m.parts)).map((m) => m.word);
+if (typeof text !== "string" || text.length === 0) {
+return [];
 }
-
+const normalised = text.normalize("NFKC").toLowerCase();
+return MATCHERS.filter((m) => occurs(normalised, m.parts)).map((m) => m.word);
+}
 function occurs(text, parts) {
-  for (let at = text.indexOf(parts[0]); at !== -1; at = text.indexOf(parts[0], at + 1)) {
-    if (at > 0 && isLetterOrDigit(codePointBefore(text, at))) continue;
-    let end = at + parts[0].length;
-    let whole = true;
-    for (let k = 1; k < parts.length && whole; k++) {
-      while (end < text.length && text[end].trim() === "") end++;
-      whole = text.startsWith(parts[k], end);
-      end += parts[k].length;
-    }
-    if (whole && (end >= text.length || !isLetterOrDigit(text.codePointAt(end)))) return true;
-  }
-  return false;
+for (let at = text.indexOf(parts[0]); at !== -1; at = text.indexOf(parts[0], at + 1)) {
+if (at > 0 && isLetterOrDigit(codePointBefore(text, at))) continue;
+let end = at + parts[0].length;
+let whole = true;
+for (let k = 1; k < parts.length && whole; k++) {
+while (end < text.length && text[end].trim() === "") end++;
+whole = text.startsWith(parts[k], end);
+end += parts[k].length;
 }
-
+if (whole && (end >= text.length || !isLetterOrDigit(text.codePointAt(end)))) return true;
+}
+return false;
+}
 function codePointBefore(text, index) {
-  const low = text.charCodeAt(index - 1);
-  return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? text.codePointAt(index - 2) : low;
+const low = text.charCodeAt(index - 1);
+return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? text.codePointAt(index - 2) : low;
 }
-
 function isLetterOrDigit(codePoint) {
-  if (codePoint >= 0x30 && codePoint <= 0x39) return true;
-  const ch = String.fromCodePoint(codePoint);
-  if (ch.toLowerCase() !== ch.toUpperCase()) return true;
-  return UNCASED_LETTERS.some(([low, high]) => codePoint >= low && codePoint <= high);
+if (codePoint >= 0x30 && codePoint <= 0x39) return true;
+const ch = String.fromCodePoint(codePoint);
+if (ch.toLowerCase() !== ch.toUpperCase()) return true;
+return UNCASED_LETTERS.some(([low, high]) => codePoint >= low && codePoint <= high);
 }
-
 function knownBrandWords(words) {
-  if (!Array.isArray(words)) {
-    return [];
-  }
-  const given = new Set(words.filter((w) => typeof w === "string"));
-  return BRAND_WORDS.filter((w) => given.has(w));
+if (!Array.isArray(words)) {
+return [];
+}
+const given = new Set(words.filter((w) => typeof w === "string"));
+return BRAND_WORDS.filter((w) => given.has(w));
 }
 return { BRAND_WORDS, findBrandWords, knownBrandWords };
 })();
 // common/gate-rules.js
 const __pg_common_gate_rules = (() => {
 function submissionAllowed(gate) {
-  return gate.applies === false || gate.level === "ok" || (gate.level === "warn" && gate.proceeded === true);
+return gate.applies === false || gate.level === "ok" || (gate.level === "warn" && gate.proceeded === true);
 }
-
 function passwordHeld(gate) {
-  return gate.applies === true && !submissionAllowed(gate);
+return gate.applies === true && !submissionAllowed(gate);
 }
-
 const TAMPER_LIMIT = 25;
-
 function onTamperLimit(level) {
-  return level === "block" ? "leave" : "back";
+return level === "block" ? "leave" : "back";
 }
 return { submissionAllowed, passwordHeld, TAMPER_LIMIT, onTamperLimit };
 })();
 // common/origin.js
 const __pg_common_origin = (() => {
 function webOrigin(url, base) {
-  if (typeof url !== "string" || url.length === 0) {
-    return null;
-  }
-  try {
-    const parsed = base === undefined ? new URL(url) : new URL(url, base);
-    return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.origin : null;
-  } catch {
-    return null;
-  }
+if (typeof url !== "string" || url.length === 0) {
+return null;
+}
+try {
+const parsed = base === undefined ? new URL(url) : new URL(url, base);
+return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.origin : null;
+} catch {
+return null;
+}
 }
 return { webOrigin };
 })();
@@ -113,444 +103,395 @@ return { webOrigin };
 const __pg_common_protocol = (() => {
 const HOST_NAME = "com.portalguard.host";
 const PROTOCOL_VERSION = 1;
-
 const HostRequest = Object.freeze({
-  HELLO: "hello",
-  ASSESS_PAGE: "assessPage",
-  GET_POSTURE: "getPosture",
-  CHECK_PORTAL: "checkPortal",
-  GET_SETTINGS: "getSettings",
-  SET_SETTINGS: "setSettings",
-  REPORT_EVENT: "reportEvent",
+HELLO: "hello",
+ASSESS_PAGE: "assessPage",
+GET_POSTURE: "getPosture",
+CHECK_PORTAL: "checkPortal",
+GET_SETTINGS: "getSettings",
+SET_SETTINGS: "setSettings",
+REPORT_EVENT: "reportEvent",
 });
-
 const HostPush = Object.freeze({
-  POSTURE_CHANGED: "postureChanged",
+POSTURE_CHANGED: "postureChanged",
 });
-
 const PageMessage = Object.freeze({
-  ASSESS: "pg:assessPage",
-  BANNER_SHOWN: "pg:bannerShown",
-  GATE: "pg:gate",
-  PAGE_EVENT: "pg:pageEvent",
+ASSESS: "pg:assessPage",
+BANNER_SHOWN: "pg:bannerShown",
+GATE: "pg:gate",
+PAGE_EVENT: "pg:pageEvent",
 });
-
 const WorkerMessage = Object.freeze({
-  SHOW_BANNER: "pg:showBanner",
-  SIGN_OUT: "pg:signOut",
-  SETTINGS: "pg:settings",
+SHOW_BANNER: "pg:showBanner",
+SIGN_OUT: "pg:signOut",
+SETTINGS: "pg:settings",
 });
-
 const ViewMessage = Object.freeze({
-  STATE: "pg:viewState",
-  CHECK_PORTAL: "pg:checkPortal",
-  SET_SETTINGS: "pg:setSettings",
-  CLEAR_PORTAL: "pg:clearPortal",
-  CLEAR_ALL: "pg:clearAll",
+STATE: "pg:viewState",
+CHECK_PORTAL: "pg:checkPortal",
+SET_SETTINGS: "pg:setSettings",
+CLEAR_PORTAL: "pg:clearPortal",
+CLEAR_ALL: "pg:clearAll",
 });
-
 const PAGE_EVENTS = Object.freeze(["proceeded", "submissionBlocked", "rememberMeBlocked"]);
-
 const VerdictLevel = Object.freeze({ OK: "ok", WARN: "warn", BLOCK: "block" });
-
 const LEVELS = new Set(Object.values(VerdictLevel));
-
 function readVerdict(reply) {
-  const verdict = reply?.verdict;
-  if (verdict === null || typeof verdict !== "object") {
-    return null;
-  }
-  const level = LEVELS.has(verdict.level) ? verdict.level : VerdictLevel.WARN;
-  const reasons = Array.isArray(verdict.reasons)
-    ? verdict.reasons
-        .filter((r) => r !== null && typeof r === "object" && typeof r.code === "string")
-        .map((r) => ({
-          code: r.code,
-          severity: typeof r.severity === "string" ? r.severity : level,
-          message: typeof r.message === "string" ? r.message : "",
-        }))
-    : [];
-  return { level, reasons };
+const verdict = reply?.verdict;
+if (verdict === null || typeof verdict !== "object") {
+return null;
+}
+const level = LEVELS.has(verdict.level) ? verdict.level : VerdictLevel.WARN;
+const reasons = Array.isArray(verdict.reasons)
+? verdict.reasons
+.filter((r) => r !== null && typeof r === "object" && typeof r.code === "string")
+.map((r) => ({
+code: r.code,
+severity: typeof r.severity === "string" ? r.severity : level,
+message: typeof r.message === "string" ? r.message : "",
+}))
+: [];
+return { level, reasons };
 }
 return { HOST_NAME, PROTOCOL_VERSION, HostRequest, HostPush, PageMessage, WorkerMessage, ViewMessage, PAGE_EVENTS, VerdictLevel, readVerdict };
 })();
 // common/remember-me.js
 const __pg_common_remember_me = (() => {
 const PATTERNS = [
-  /\bremember (?:me|my (?:user ?name|username|user id|login|email|device)|this (?:device|computer|browser))\b/u,
-  /\bkeep me (?:signed|logged) ?in\b/u,
-  /\bstay (?:signed|logged) ?in\b/u,
-  /\btrust this (?:browser|device|computer)\b/u,
-  /\bdon'?t ask (?:again )?on this (?:device|computer|browser)\b/u,
-  /\brecuerdame\b/u,
-  /\brecordarme\b/u,
-  /\bmantener(?:me)? (?:la )?sesion (?:iniciada|abierta)\b/u,
-  /\bmantenerme conectad[oa]\b/u,
-  /\brecordar (?:mi (?:usuario|nombre de usuario|correo)|este (?:dispositivo|equipo|navegador))\b/u,
-  /\bconfiar en este (?:navegador|dispositivo|equipo)\b/u,
+/\bremember (?:me|my (?:user ?name|username|user id|login|email|device)|this (?:device|computer|browser))\b/u,
+/\bkeep me (?:signed|logged) ?in\b/u,
+/\bstay (?:signed|logged) ?in\b/u,
+/\btrust this (?:browser|device|computer)\b/u,
+/\bdon'?t ask (?:again )?on this (?:device|computer|browser)\b/u,
+/\brecuerdame\b/u,
+/\brecordarme\b/u,
+/\bmantener(?:me)? (?:la )?sesion (?:iniciada|abierta)\b/u,
+/\bmantenerme conectad[oa]\b/u,
+/\brecordar (?:mi (?:usuario|nombre de usuario|correo)|este (?:dispositivo|equipo|navegador))\b/u,
+/\bconfiar en este (?:navegador|dispositivo|equipo)\b/u,
 ];
-
 function normaliseLabel(text) {
-  return String(text)
-    .normalize("NFKD")
-    .replace(/\p{M}+/gu, "")
-    .toLowerCase()
-    .replace(/[\s\u00a0]+/gu, " ")
-    .trim();
+return String(text)
+.normalize("NFKD")
+.replace(/\p{M}+/gu, "")
+.toLowerCase()
+.replace(/[\s\u00a0]+/gu, " ")
+.trim();
 }
-
 function isRememberMeLabel(text) {
-  if (typeof text !== "string" || text.length === 0 || text.length > 200) {
-    return false;
-  }
-  const label = normaliseLabel(text);
-  return PATTERNS.some((p) => p.test(label));
+if (typeof text !== "string" || text.length === 0 || text.length > 200) {
+return false;
+}
+const label = normaliseLabel(text);
+return PATTERNS.some((p) => p.test(label));
 }
 return { normaliseLabel, isRememberMeLabel };
 })();
 // common/sign-out.js
 const __pg_common_sign_out = (() => {
 const { normaliseLabel } = __pg_common_remember_me;
-
-
 const PATTERNS = [/^(?:log|sign) ?(?:out|off)\b/u, /^cerrar (?:la )?sesion\b/u, /^salir\b/u, /^desconectar(?:se)?\b/u];
-
 function isSignOutLabel(text) {
-  if (typeof text !== "string" || text.length === 0 || text.length > 60) {
-    return false;
-  }
-  const label = normaliseLabel(text);
-  return PATTERNS.some((p) => p.test(label));
+if (typeof text !== "string" || text.length === 0 || text.length > 60) {
+return false;
+}
+const label = normaliseLabel(text);
+return PATTERNS.some((p) => p.test(label));
 }
 return { isSignOutLabel };
 })();
 // content/top-layer.js
 const __pg_content_top_layer = (() => {
 const { TAMPER_LIMIT } = __pg_common_gate_rules;
-
-
 const HOST_STYLE = `
-  :host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important;
-    width: 0 !important; height: 0 !important; overflow: visible !important; visibility: visible !important; opacity: 1 !important;
-    transform: none !important; filter: none !important; clip-path: none !important; mask: none !important;
-    content-visibility: visible !important; pointer-events: auto !important; z-index: 2147483647 !important; }
+:host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important;
+width: 0 !important; height: 0 !important; overflow: visible !important; visibility: visible !important; opacity: 1 !important;
+transform: none !important; filter: none !important; clip-path: none !important; mask: none !important;
+content-visibility: visible !important; pointer-events: auto !important; z-index: 2147483647 !important; }
 `;
 const CHECK_EVERY_MS = 400;
-
 const mounted = new Set();
-
 function mountTopLayer(doc, options) {
-  const host = doc.createElement(options.tag);
-  const root = host.attachShadow({ mode: "closed" });
-  const style = doc.createElement("style");
-  style.textContent = HOST_STYLE + options.style;
-  root.append(style, options.layer);
-
-  let tampered = 0;
-  let live = true;
-  const layer = options.layer;
-
-  const isOpen = () => (options.modal ? layer.open && layer.matches(":modal") : layer.matches(":popover-open"));
-  const open = () => {
-    if (options.modal) {
-      if (layer.open && !layer.matches(":modal")) layer.close();
-      if (!layer.open) layer.showModal();
-    } else if (!layer.matches(":popover-open")) {
-      layer.showPopover();
-    }
-    options.focus?.();
-  };
-  const attach = () => {
-    const parent = doc.documentElement;
-    if (parent !== null && host.parentNode !== parent) {
-      parent.append(host);
-      observer.observe(parent, { childList: true });
-    }
-    for (const name of host.getAttributeNames()) host.removeAttribute(name);
-    if (host.isConnected) open();
-  };
-
-  const buttons = new Map(options.buttons);
-  const mount = {
-    host,
-    activate(event) {
-      const inner = event.detail === 0 ? root.activeElement : root.elementFromPoint(event.clientX, event.clientY);
-      const button = inner?.closest("button") ?? null;
-      const action = button === null ? undefined : buttons.get(button);
-      if (event.isTrusted && action !== undefined) action();
-    },
-    get shown() {
-      return live && host.isConnected && isOpen();
-    },
-    raise() {
-      if (!live) return;
-      guarded(() => {
-        if (!note()) return;
-        if (options.modal) {
-          if (layer.open) layer.close();
-        } else if (layer.matches(":popover-open")) {
-          layer.hidePopover();
-        }
-        attach();
-      });
-    },
-    remove() {
-      live = false;
-      mounted.delete(mount);
-      observer.disconnect();
-      clearInterval(timer);
-      guarded(() => host.remove());
-    },
-  };
-
-  const note = () => {
-    tampered += 1;
-    if (tampered <= TAMPER_LIMIT) return true;
-    mount.remove();
-    guarded(options.onGiveUp);
-    return false;
-  };
-  const repair = () => {
-    if (!live || (host.isConnected && host.getAttributeNames().length === 0 && isOpen())) return;
-    if (note()) attach();
-  };
-  const observer = new MutationObserver(() => guarded(repair));
-  const timer = options.modal
-    ? setInterval(() => guarded(() => {
-      repair();
-      if (live && mount.shown) {
-        const hit = doc.elementFromPoint(innerWidth / 2, innerHeight / 2);
-        if (hit !== null && hit !== host) mount.raise();
-      }
-    }), CHECK_EVERY_MS)
-    : null;
-
-  if (options.modal) {
-    layer.setAttribute("closedby", "none");
-    layer.addEventListener("cancel", (event) => event.preventDefault());
-  }
-  observer.observe(doc, { childList: true });
-  observer.observe(host, { attributes: true });
-  attach();
-  mounted.add(mount);
-  return mount;
+const host = doc.createElement(options.tag);
+const root = host.attachShadow({ mode: "closed" });
+const style = doc.createElement("style");
+style.textContent = HOST_STYLE + options.style;
+root.append(style, options.layer);
+let tampered = 0;
+let live = true;
+const layer = options.layer;
+const isOpen = () => (options.modal ? layer.open && layer.matches(":modal") : layer.matches(":popover-open"));
+const open = () => {
+if (options.modal) {
+if (layer.open && !layer.matches(":modal")) layer.close();
+if (!layer.open) layer.showModal();
+} else if (!layer.matches(":popover-open")) {
+layer.showPopover();
 }
-
+options.focus?.();
+};
+const attach = () => {
+const parent = doc.documentElement;
+if (parent !== null && host.parentNode !== parent) {
+parent.append(host);
+observer.observe(parent, { childList: true });
+}
+for (const name of host.getAttributeNames()) host.removeAttribute(name);
+if (host.isConnected) open();
+};
+const buttons = new Map(options.buttons);
+const mount = {
+host,
+activate(event) {
+const inner = event.detail === 0 ? root.activeElement : root.elementFromPoint(event.clientX, event.clientY);
+const button = inner?.closest("button") ?? null;
+const action = button === null ? undefined : buttons.get(button);
+if (event.isTrusted && action !== undefined) action();
+},
+get shown() {
+return live && host.isConnected && isOpen();
+},
+raise() {
+if (!live) return;
+guarded(() => {
+if (!note()) return;
+if (options.modal) {
+if (layer.open) layer.close();
+} else if (layer.matches(":popover-open")) {
+layer.hidePopover();
+}
+attach();
+});
+},
+remove() {
+live = false;
+mounted.delete(mount);
+observer.disconnect();
+clearInterval(timer);
+guarded(() => host.remove());
+},
+};
+const note = () => {
+tampered += 1;
+if (tampered <= TAMPER_LIMIT) return true;
+mount.remove();
+guarded(options.onGiveUp);
+return false;
+};
+const repair = () => {
+if (!live || (host.isConnected && host.getAttributeNames().length === 0 && isOpen())) return;
+if (note()) attach();
+};
+const observer = new MutationObserver(() => guarded(repair));
+const timer = options.modal
+? setInterval(() => guarded(() => {
+repair();
+if (live && mount.shown) {
+const hit = doc.elementFromPoint(innerWidth / 2, innerHeight / 2);
+if (hit !== null && hit !== host) mount.raise();
+}
+}), CHECK_EVERY_MS)
+: null;
+if (options.modal) {
+layer.setAttribute("closedby", "none");
+layer.addEventListener("cancel", (event) => event.preventDefault());
+}
+observer.observe(doc, { childList: true });
+observer.observe(host, { attributes: true });
+attach();
+mounted.add(mount);
+return mount;
+}
 function onTopLayerChange(event) {
-  if (mounted.size === 0) return;
-  if (event.type === "toggle" && event.newState !== "open") return;
-  if (event.type === "fullscreenchange" && document.fullscreenElement !== null) {
-    document.exitFullscreen().catch(() => {});
-  }
-  for (const mount of [...mounted]) mount.raise();
+if (mounted.size === 0) return;
+if (event.type === "toggle" && event.newState !== "open") return;
+if (event.type === "fullscreenchange" && document.fullscreenElement !== null) {
+document.exitFullscreen().catch(() => {});
 }
-
-const LAYER_INPUT_EVENTS = Object.freeze([
-  "click", "auxclick", "dblclick", "contextmenu", "mousedown", "mouseup", "pointerdown", "pointerup",
-  "keydown", "keyup", "keypress", "beforeinput", "input", "focusin", "focusout", "focus", "blur",
-]);
-
+for (const mount of [...mounted]) mount.raise();
+}
+const LAYER_INPUT_EVENTS = Object.freeze(["click", "keydown", "keypress", "keyup"]);
 function onInputToLayer(event) {
-  for (const mount of mounted) {
-    if (event.target === mount.host) {
-      event.stopImmediatePropagation();
-      if (event.type === "click") mount.activate(event);
-      return;
-    }
-  }
+for (const mount of mounted) {
+if (event.target === mount.host) {
+event.stopImmediatePropagation();
+if (event.type === "click") mount.activate(event);
+return true;
 }
-
+}
+return false;
+}
 function guarded(action) {
-  try {
-    action();
-  } catch {
-  }
+try {
+action();
+} catch {
+}
 }
 return { mountTopLayer, onTopLayerChange, LAYER_INPUT_EVENTS, onInputToLayer };
 })();
 // content/banner-view.js
 const __pg_content_banner_view = (() => {
 const { mountTopLayer } = __pg_content_top_layer;
-
-
 const HOST_TAG = "portalguard-banner";
-
 const STYLE = `
-  .layer { position: fixed; inset: 0 0 auto 0; width: 100%; margin: 0; padding: 0; border: 0; background: transparent; overflow: visible; }
-  .banner { box-sizing: border-box; width: 100%; padding: 12px 16px; display: flex; gap: 12px; align-items: flex-start;
-    font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; border-bottom: 3px solid; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
-  .warn { background: #fff4e5; color: #3d2600; border-color: #b35c00; }
-  .block { background: #fdecea; color: #410e0b; border-color: #b3261e; }
-  .mark { flex: none; width: 26px; height: 26px; border-radius: 50%; color: #fff; font: 700 18px/26px system-ui, sans-serif; text-align: center; }
-  .warn .mark { background: #b35c00; }
-  .block .mark { background: #b3261e; }
-  .body { flex: 1; }
-  .brand { font-size: 12px; letter-spacing: .04em; text-transform: uppercase; opacity: .8; }
-  h2 { margin: 0 0 4px; font-size: 17px; }
-  ul { margin: 0; padding-left: 18px; }
-  li.info { opacity: .85; }
-  button { font: inherit; padding: 4px 12px; border-radius: 4px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
+.layer { position: fixed; inset: 0 0 auto 0; width: 100%; margin: 0; padding: 0; border: 0; background: transparent; overflow: visible; }
+.banner { box-sizing: border-box; width: 100%; padding: 12px 16px; display: flex; gap: 12px; align-items: flex-start;
+font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; border-bottom: 3px solid; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
+.warn { background: #fff4e5; color: #3d2600; border-color: #b35c00; }
+.block { background: #fdecea; color: #410e0b; border-color: #b3261e; }
+.mark { flex: none; width: 26px; height: 26px; border-radius: 50%; color: #fff; font: 700 18px/26px system-ui, sans-serif; text-align: center; }
+.warn .mark { background: #b35c00; }
+.block .mark { background: #b3261e; }
+.body { flex: 1; }
+.brand { font-size: 12px; letter-spacing: .04em; text-transform: uppercase; opacity: .8; }
+h2 { margin: 0 0 4px; font-size: 17px; }
+ul { margin: 0; padding-left: 18px; }
+li.info { opacity: .85; }
+button { font: inherit; padding: 4px 12px; border-radius: 4px; border: 1px solid currentColor; background: transparent; color: inherit; cursor: pointer; }
 `;
-
 let current = null;
-
 function showBanner(banner, doc) {
-  try {
-    current?.remove();
-    current = null;
-    const layer = element(doc, "div", "layer");
-    layer.setAttribute("popover", "manual");
-
-    const box = element(doc, "div", `banner ${banner.level === "block" ? "block" : "warn"}`);
-    box.setAttribute("role", banner.level === "block" ? "alertdialog" : "alert");
-    box.setAttribute("lang", chrome.i18n.getUILanguage());
-
-    const mark = element(doc, "div", "mark", "!");
-    mark.setAttribute("aria-hidden", "true");
-
-    const body = element(doc, "div", "body");
-    body.append(element(doc, "div", "brand", banner.brand), element(doc, "h2", "", banner.title));
-    const list = element(doc, "ul", "");
-    for (const line of banner.lines) {
-      list.append(element(doc, "li", line.severity === "info" ? "info" : "", line.text));
-    }
-    body.append(list);
-
-    const close = element(doc, "button", "", banner.closeLabel);
-    close.type = "button";
-    box.append(mark, body, close);
-    layer.append(box);
-
-    const closeBanner = () => {
-      mount.remove();
-      if (current === mount) current = null;
-    };
-    const mount = mountTopLayer(doc, { tag: HOST_TAG, style: STYLE, layer, modal: false, buttons: [[close, closeBanner]], onGiveUp: () => {} });
-    current = mount;
-    return true;
-  } catch {
-    return false;
-  }
+try {
+current?.remove();
+current = null;
+const layer = element(doc, "div", "layer");
+layer.setAttribute("popover", "manual");
+const box = element(doc, "div", `banner ${banner.level === "block" ? "block" : "warn"}`);
+box.setAttribute("role", banner.level === "block" ? "alertdialog" : "alert");
+box.setAttribute("lang", chrome.i18n.getUILanguage());
+const mark = element(doc, "div", "mark", "!");
+mark.setAttribute("aria-hidden", "true");
+const body = element(doc, "div", "body");
+body.append(element(doc, "div", "brand", banner.brand), element(doc, "h2", "", banner.title));
+const list = element(doc, "ul", "");
+for (const line of banner.lines) {
+list.append(element(doc, "li", line.severity === "info" ? "info" : "", line.text));
 }
-
+body.append(list);
+const close = element(doc, "button", "", banner.closeLabel);
+close.type = "button";
+box.append(mark, body, close);
+layer.append(box);
+const closeBanner = () => {
+mount.remove();
+if (current === mount) current = null;
+};
+const mount = mountTopLayer(doc, { tag: HOST_TAG, style: STYLE, layer, modal: false, buttons: [[close, closeBanner]], onGiveUp: () => {} });
+current = mount;
+return true;
+} catch {
+return false;
+}
+}
 function element(doc, tag, className, text) {
-  const node = doc.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
+const node = doc.createElement(tag);
+if (className) {
+node.className = className;
+}
+if (text !== undefined) {
+node.textContent = text;
+}
+return node;
 }
 return { showBanner };
 })();
 // content/overlay-view.js
 const __pg_content_overlay_view = (() => {
 const { mountTopLayer } = __pg_content_top_layer;
-
-
 const HOST_TAG = "portalguard-overlay";
-
 const STYLE = `
-  dialog.veil { position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; padding: 0; border: 0;
-    box-sizing: border-box; background: rgba(20, 20, 20, .55); display: flex; align-items: center; justify-content: center;
-    font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; visibility: visible; opacity: 1; }
-  dialog.veil::backdrop { background: transparent; }
-  .card { box-sizing: border-box; max-width: 560px; width: calc(100% - 32px); background: #fff; color: #1f1f1f; border-radius: 12px;
-    padding: 24px 28px; box-shadow: 0 8px 32px rgba(0,0,0,.35); border-top: 8px solid; }
-  .warn { border-color: #b35c00; }
-  .block { border-color: #b3261e; }
-  .brand { font-size: 12px; letter-spacing: .06em; text-transform: uppercase; color: #555; margin-bottom: 4px; }
-  h2 { margin: 0 0 12px; font-size: 22px; line-height: 1.25; }
-  .block h2 { color: #8c1d18; }
-  .warn h2 { color: #6b3600; }
-  p { margin: 0 0 8px; }
-  ul { margin: 0 0 20px; padding-left: 20px; }
-  li { margin: 6px 0; }
-  li.info { color: #444; }
-  .actions { display: flex; gap: 12px; flex-wrap: wrap; justify-content: flex-end; }
-  button { font: inherit; padding: 10px 18px; border-radius: 8px; cursor: pointer; }
-  .back { background: #0b57d0; color: #fff; border: 1px solid #0b57d0; font-weight: 600; }
-  .continue { background: #fff; color: #6b3600; border: 1px solid #b35c00; }
+dialog.veil { position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; padding: 0; border: 0;
+box-sizing: border-box; background: rgba(20, 20, 20, .55); display: flex; align-items: center; justify-content: center;
+font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; visibility: visible; opacity: 1; }
+dialog.veil::backdrop { background: transparent; }
+.card { box-sizing: border-box; max-width: 560px; width: calc(100% - 32px); background: #fff; color: #1f1f1f; border-radius: 12px;
+padding: 24px 28px; box-shadow: 0 8px 32px rgba(0,0,0,.35); border-top: 8px solid; }
+.warn { border-color: #b35c00; }
+.block { border-color: #b3261e; }
+.brand { font-size: 12px; letter-spacing: .06em; text-transform: uppercase; color: #555; margin-bottom: 4px; }
+h2 { margin: 0 0 12px; font-size: 22px; line-height: 1.25; }
+.block h2 { color: #8c1d18; }
+.warn h2 { color: #6b3600; }
+p { margin: 0 0 8px; }
+ul { margin: 0 0 20px; padding-left: 20px; }
+li { margin: 6px 0; }
+li.info { color: #444; }
+.actions { display: flex; gap: 12px; flex-wrap: wrap; justify-content: flex-end; }
+button { font: inherit; padding: 10px 18px; border-radius: 8px; cursor: pointer; }
+.back { background: #0b57d0; color: #fff; border: 1px solid #0b57d0; font-weight: 600; }
+.continue { background: #fff; color: #6b3600; border: 1px solid #b35c00; }
 `;
-
 let current = null;
-
 function showOverlay(overlay, doc) {
-  return new Promise((resolve) => {
-    try {
-      current?.remove();
-      current = null;
-      const veil = element(doc, "dialog", "veil");
-      const card = element(doc, "div", `card ${overlay.level === "block" ? "block" : "warn"}`);
-      card.setAttribute("role", "alertdialog");
-      card.setAttribute("aria-modal", "true");
-      const title = element(doc, "h2", "", overlay.title);
-      title.id = "pg-title";
-      card.setAttribute("aria-labelledby", "pg-title");
-      card.append(element(doc, "div", "brand", overlay.brand), title, element(doc, "p", "", overlay.intro));
-      const list = element(doc, "ul", "");
-      for (const line of overlay.lines) {
-        list.append(element(doc, "li", line.severity === "info" ? "info" : "", line.text));
-      }
-      card.append(list);
-      const actions = element(doc, "div", "actions");
-      let mount = null;
-      let settled = false;
-      const buttons = [];
-      const finish = (choice) => {
-        if (settled) return;
-        settled = true;
-        mount?.remove();
-        if (current === mount) current = null;
-        resolve(choice);
-      };
-      if (overlay.continueLabel) {
-        const go = element(doc, "button", "continue", overlay.continueLabel);
-        go.type = "button";
-        buttons.push([go, () => finish("continue")]);
-        actions.append(go);
-      }
-      const back = element(doc, "button", "back", overlay.backLabel);
-      back.type = "button";
-      buttons.push([back, () => finish("back")]);
-      actions.append(back);
-      card.append(actions);
-      veil.append(card);
-      mount = mountTopLayer(doc, {
-        tag: HOST_TAG,
-        style: STYLE,
-        layer: veil,
-        modal: true,
-        buttons,
-        focus: () => back.focus(),
-        onGiveUp: () => finish("gave-up"),
-      });
-      current = mount;
-    } catch {
-      resolve("back");
-    }
-  });
+return new Promise((resolve) => {
+try {
+current?.remove();
+current = null;
+const veil = element(doc, "dialog", "veil");
+const card = element(doc, "div", `card ${overlay.level === "block" ? "block" : "warn"}`);
+card.setAttribute("role", "alertdialog");
+card.setAttribute("aria-modal", "true");
+const title = element(doc, "h2", "", overlay.title);
+title.id = "pg-title";
+card.setAttribute("aria-labelledby", "pg-title");
+card.append(element(doc, "div", "brand", overlay.brand), title, element(doc, "p", "", overlay.intro));
+const list = element(doc, "ul", "");
+for (const line of overlay.lines) {
+list.append(element(doc, "li", line.severity === "info" ? "info" : "", line.text));
 }
-
+card.append(list);
+const actions = element(doc, "div", "actions");
+let mount = null;
+let settled = false;
+const buttons = [];
+const finish = (choice) => {
+if (settled) return;
+settled = true;
+mount?.remove();
+if (current === mount) current = null;
+resolve(choice);
+};
+if (overlay.continueLabel) {
+const go = element(doc, "button", "continue", overlay.continueLabel);
+go.type = "button";
+buttons.push([go, () => finish("continue")]);
+actions.append(go);
+}
+const back = element(doc, "button", "back", overlay.backLabel);
+back.type = "button";
+buttons.push([back, () => finish("back")]);
+actions.append(back);
+card.append(actions);
+veil.append(card);
+mount = mountTopLayer(doc, {
+tag: HOST_TAG,
+style: STYLE,
+layer: veil,
+modal: true,
+buttons,
+focus: () => back.focus(),
+onGiveUp: () => finish("gave-up"),
+});
+current = mount;
+} catch {
+resolve("back");
+}
+});
+}
 function overlayShown() {
-  return current !== null && current.shown;
+return current !== null && current.shown;
 }
-
 function element(doc, tag, className, text) {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
+const node = doc.createElement(tag);
+if (className) node.className = className;
+if (text !== undefined) node.textContent = text;
+return node;
 }
 return { showOverlay, overlayShown };
 })();
 // content/remember-me-lock.js
 const __pg_content_remember_me_lock = (() => {
 const { isRememberMeLabel } = __pg_common_remember_me;
-
-
 const CONTROLS = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
 const locked = new WeakSet();
 const MAX_LABEL_CHARS = 200;
@@ -558,185 +499,176 @@ const SETTLE_MS = 100;
 const POLL_MS = 250;
 const HOSTILE_POLL_MS = 50;
 const WATCHED_ATTRIBUTES = ["checked", "aria-checked", "disabled", "aria-disabled"];
-
 function lockRememberMe(doc, onBlocked) {
-  const observed = new WeakSet();
-  const ours = [];
-  const pending = new Set();
-  let timer = null;
-  let poll = null;
-  let pollMs = POLL_MS;
-  let relocks = 0;
-  let relockWindow = 0;
-  const observer = new MutationObserver((records) => {
-    try {
-      for (const record of records) {
-        if (record.type === "attributes") {
-          if (locked.has(record.target) && relockAllowed()) relock(record.target);
-          continue;
-        }
-        for (const node of record.addedNodes) {
-          if (node.nodeType === 1) pending.add(node);
-        }
-      }
-      if (pending.size > 0 && timer === null) {
-        timer = setTimeout(() => {
-          timer = null;
-          run(takePending());
-        }, SETTLE_MS);
-      }
-    } catch {
-    }
-  });
-  const relockAllowed = () => {
-    const now = performance.now();
-    if (now - relockWindow > 1000) {
-      relockWindow = now;
-      relocks = 0;
-    }
-    relocks += 1;
-    return relocks <= 50;
-  };
-  const relock = (control) => {
-    if (!isChecked(control) && isDisabled(control)) return; // As we left it (our own change being reported).
-    lock(control);
-    if (pollMs !== HOSTILE_POLL_MS) {
-      pollMs = HOSTILE_POLL_MS;
-      clearInterval(poll);
-      poll = setInterval(enforce, pollMs);
-    }
-  };
-  const takePending = () => {
-    const nodes = [...pending].filter((node) => node.isConnected);
-    pending.clear();
-    return nodes;
-  };
-  const watch = (root) => {
-    if (observed.has(root)) return;
-    observed.add(root);
-    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
-  };
-  const run = (scopes) => {
-    try {
-      let count = 0;
-      for (const root of rootsUnder(scopes)) {
-        if (root.nodeType !== 1) watch(root);
-        const controls = [...root.querySelectorAll(CONTROLS)];
-        if (root.nodeType === 1 && root.matches(CONTROLS)) controls.push(root);
-        for (const control of controls) {
-          if (!locked.has(control) && isRememberMeLabel(labelOf(control, control.getRootNode()))) {
-            lock(control);
-            ours.push(control);
-            count += 1;
-          }
-        }
-      }
-      if (count > 0) onBlocked(count);
-    } catch {
-    }
-  };
-  const enforce = () => {
-    try {
-      for (const control of ours) {
-        if (control.isConnected && (isChecked(control) || !isDisabled(control))) relock(control);
-      }
-    } catch {
-    }
-  };
-  run([doc]);
-  poll = setInterval(enforce, pollMs);
-  return {
-    stop() {
-      observer.disconnect();
-      clearTimeout(timer);
-      clearInterval(poll);
-      for (const control of ours.splice(0)) unlock(control);
-    },
-    enforce,
-    namesIn(form) {
-      return ours.filter((c) => c instanceof HTMLInputElement && c.form === form && c.name !== "").map((c) => c.name);
-    },
-  };
+const observed = new WeakSet();
+const ours = [];
+const pending = new Set();
+let timer = null;
+let poll = null;
+let pollMs = POLL_MS;
+let relocks = 0;
+let relockWindow = 0;
+const observer = new MutationObserver((records) => {
+try {
+for (const record of records) {
+if (record.type === "attributes") {
+if (locked.has(record.target) && relockAllowed()) relock(record.target);
+continue;
 }
-
+for (const node of record.addedNodes) {
+if (node.nodeType === 1) pending.add(node);
+}
+}
+if (pending.size > 0 && timer === null) {
+timer = setTimeout(() => {
+timer = null;
+run(takePending());
+}, SETTLE_MS);
+}
+} catch {
+}
+});
+const relockAllowed = () => {
+const now = performance.now();
+if (now - relockWindow > 1000) {
+relockWindow = now;
+relocks = 0;
+}
+relocks += 1;
+return relocks <= 50;
+};
+const relock = (control) => {
+if (!isChecked(control) && isDisabled(control)) return; // As we left it (our own change being reported).
+lock(control);
+if (pollMs !== HOSTILE_POLL_MS) {
+pollMs = HOSTILE_POLL_MS;
+clearInterval(poll);
+poll = setInterval(enforce, pollMs);
+}
+};
+const takePending = () => {
+const nodes = [...pending].filter((node) => node.isConnected);
+pending.clear();
+return nodes;
+};
+const watch = (root) => {
+if (observed.has(root)) return;
+observed.add(root);
+observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+};
+const run = (scopes) => {
+try {
+let count = 0;
+for (const root of rootsUnder(scopes)) {
+if (root.nodeType !== 1) watch(root);
+const controls = [...root.querySelectorAll(CONTROLS)];
+if (root.nodeType === 1 && root.matches(CONTROLS)) controls.push(root);
+for (const control of controls) {
+if (!locked.has(control) && isRememberMeLabel(labelOf(control, control.getRootNode()))) {
+lock(control);
+ours.push(control);
+count += 1;
+}
+}
+}
+if (count > 0) onBlocked(count);
+} catch {
+}
+};
+const enforce = () => {
+try {
+for (const control of ours) {
+if (control.isConnected && (isChecked(control) || !isDisabled(control))) relock(control);
+}
+} catch {
+}
+};
+run([doc]);
+poll = setInterval(enforce, pollMs);
+return {
+stop() {
+observer.disconnect();
+clearTimeout(timer);
+clearInterval(poll);
+for (const control of ours.splice(0)) unlock(control);
+},
+enforce,
+namesIn(form) {
+return ours.filter((c) => c instanceof HTMLInputElement && c.form === form && c.name !== "").map((c) => c.name);
+},
+};
+}
 function isChecked(control) {
-  return control instanceof HTMLInputElement ? control.checked : control.getAttribute("aria-checked") !== "false";
+return control instanceof HTMLInputElement ? control.checked : control.getAttribute("aria-checked") !== "false";
 }
-
 function isDisabled(control) {
-  return control instanceof HTMLInputElement ? control.disabled : control.getAttribute("aria-disabled") === "true";
+return control instanceof HTMLInputElement ? control.disabled : control.getAttribute("aria-disabled") === "true";
 }
-
 function rootsUnder(scopes) {
-  const roots = [...scopes];
-  for (let i = 0; i < roots.length; i++) {
-    const root = roots[i];
-    if (root.nodeType === 1 && root.shadowRoot) roots.push(root.shadowRoot);
-    for (const element of root.querySelectorAll("*")) {
-      if (element.shadowRoot) roots.push(element.shadowRoot);
-    }
-  }
-  return roots;
+const roots = [...scopes];
+for (let i = 0; i < roots.length; i++) {
+const root = roots[i];
+if (root.nodeType === 1 && root.shadowRoot) roots.push(root.shadowRoot);
+for (const element of root.querySelectorAll("*")) {
+if (element.shadowRoot) roots.push(element.shadowRoot);
 }
-
+}
+return roots;
+}
 function unlock(control) {
-  locked.delete(control);
-  control.removeEventListener("click", stop, true);
-  control.removeEventListener("keydown", stop, true);
-  if (control instanceof HTMLInputElement) {
-    control.disabled = false;
-  } else {
-    control.removeAttribute("aria-disabled");
-  }
+locked.delete(control);
+control.removeEventListener("click", stop, true);
+control.removeEventListener("keydown", stop, true);
+if (control instanceof HTMLInputElement) {
+control.disabled = false;
+} else {
+control.removeAttribute("aria-disabled");
 }
-
+}
 function allRoots(doc) {
-  return rootsUnder([doc]);
+return rootsUnder([doc]);
 }
-
 function lock(control) {
-  const fresh = !locked.has(control);
-  if (control instanceof HTMLInputElement) {
-    if (control.checked) {
-      control.checked = false;
-      control.dispatchEvent(new Event("change", { bubbles: true }));
-    }
-    if (!control.disabled) control.disabled = true;
-  } else {
-    if (control.getAttribute("aria-checked") !== "false") control.setAttribute("aria-checked", "false");
-    if (control.getAttribute("aria-disabled") !== "true") control.setAttribute("aria-disabled", "true");
-  }
-  if (fresh) {
-    locked.add(control);
-    control.addEventListener("click", stop, true);
-    control.addEventListener("keydown", stop, true);
-  }
-  return fresh;
+const fresh = !locked.has(control);
+if (control instanceof HTMLInputElement) {
+if (control.checked) {
+control.checked = false;
+control.dispatchEvent(new Event("change", { bubbles: true }));
 }
-
+if (!control.disabled) control.disabled = true;
+} else {
+if (control.getAttribute("aria-checked") !== "false") control.setAttribute("aria-checked", "false");
+if (control.getAttribute("aria-disabled") !== "true") control.setAttribute("aria-disabled", "true");
+}
+if (fresh) {
+locked.add(control);
+control.addEventListener("click", stop, true);
+control.addEventListener("keydown", stop, true);
+}
+return fresh;
+}
 function stop(event) {
-  if (event.type === "keydown" && event.key !== " " && event.key !== "Enter") return;
-  event.preventDefault();
-  event.stopImmediatePropagation();
+if (event.type === "keydown" && event.key !== " " && event.key !== "Enter") return;
+event.preventDefault();
+event.stopImmediatePropagation();
 }
-
 function labelOf(control, root) {
-  const parts = [];
-  if (control.labels) {
-    for (const label of control.labels) parts.push(label.textContent ?? "");
-  }
-  parts.push(control.getAttribute("aria-label") ?? "");
-  const labelledBy = control.getAttribute("aria-labelledby");
-  if (labelledBy && root.getElementById) {
-    for (const id of labelledBy.split(/\s+/u)) parts.push(root.getElementById(id)?.textContent ?? "");
-  } else if (labelledBy && root.querySelector) {
-    for (const id of labelledBy.split(/\s+/u)) parts.push(root.querySelector(`#${CSS.escape(id)}`)?.textContent ?? "");
-  }
-  if (control.getAttribute("role")) parts.push(control.textContent ?? "");
-  if (parts.join("").trim() === "" && control.parentElement) {
-    parts.push(control.parentElement.textContent ?? "");
-  }
-  return parts.join(" ").trim().slice(0, MAX_LABEL_CHARS);
+const parts = [];
+if (control.labels) {
+for (const label of control.labels) parts.push(label.textContent ?? "");
+}
+parts.push(control.getAttribute("aria-label") ?? "");
+const labelledBy = control.getAttribute("aria-labelledby");
+if (labelledBy && root.getElementById) {
+for (const id of labelledBy.split(/\s+/u)) parts.push(root.getElementById(id)?.textContent ?? "");
+} else if (labelledBy && root.querySelector) {
+for (const id of labelledBy.split(/\s+/u)) parts.push(root.querySelector(`#${CSS.escape(id)}`)?.textContent ?? "");
+}
+if (control.getAttribute("role")) parts.push(control.textContent ?? "");
+if (parts.join("").trim() === "" && control.parentElement) {
+parts.push(control.parentElement.textContent ?? "");
+}
+return parts.join(" ").trim().slice(0, MAX_LABEL_CHARS);
 }
 return { lockRememberMe, allRoots, labelOf };
 })();
@@ -752,361 +684,332 @@ const { showBanner } = __pg_content_banner_view;
 const { overlayShown, showOverlay } = __pg_content_overlay_view;
 const { allRoots, labelOf, lockRememberMe } = __pg_content_remember_me_lock;
 const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer;
-
-
 const WATCH_FOR_MS = 120_000;
 const SETTLE_MS = 150;
 const MAX_LABEL_CHARS = 200;
 const MAX_RECORDS = 200;
 const PASSWORD = 'input[type="password"]';
-
 let assessed = false;
 let lock = null;
 const gate = { applies: null, level: null, proceeded: false, pending: null };
 const timing = { startMs: 0, signalsMs: 0, observerMs: 0, verdictMs: null, shownAt: null };
-
 function start(evaluationBegan) {
-  try {
-    if (window.top !== window) {
-      return;
-    }
-    const began = performance.now();
-    chrome.runtime.onMessage.addListener(onWorkerMessage);
-    const capture = { capture: true };
-    const layerInput = guarded(onInputToLayer);
-    for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
-    window.addEventListener("focusin", guarded(onFocus), capture);
-    window.addEventListener("submit", guarded(onSubmit), capture);
-    window.addEventListener("keydown", guarded(onTyping), capture);
-    window.addEventListener("beforeinput", guarded(onTyping), capture);
-    window.addEventListener("formdata", guarded(onFormData), capture);
-    window.addEventListener("toggle", guarded(onTopLayerChange), capture);
-    window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
-    if (document.readyState === "loading") {
-      window.addEventListener("DOMContentLoaded", guarded(onReady), { capture: true, once: true });
-    } else {
-      onReady();
-    }
-    timing.startMs += performance.now() - (evaluationBegan ?? began);
-  } catch {
-  }
+try {
+if (window.top !== window) {
+return;
 }
-
+const began = performance.now();
+chrome.runtime.onMessage.addListener(onWorkerMessage);
+const capture = { capture: true };
+const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
+for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
+window.addEventListener("focusin", guarded(onFocus), capture);
+window.addEventListener("submit", guarded(onSubmit), capture);
+window.addEventListener("beforeinput", guarded(onTyping), capture);
+window.addEventListener("formdata", guarded(onFormData), capture);
+window.addEventListener("toggle", guarded(onTopLayerChange), capture);
+window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
+if (document.readyState === "loading") {
+window.addEventListener("DOMContentLoaded", guarded(onReady), { capture: true, once: true });
+} else {
+onReady();
+}
+timing.startMs += performance.now() - (evaluationBegan ?? began);
+} catch {
+}
+}
 function guarded(handler) {
-  return (event) => {
-    try {
-      handler(event);
-    } catch {
-    }
-  };
+return (event) => {
+try {
+handler(event);
+} catch {
 }
-
+};
+}
 function onReady() {
-  const began = performance.now();
-  if (isPasswordField(document.activeElement)) {
-    runGate("focus").catch(() => {});
-  }
-  if (!assessIfLoginPage()) {
-    watchForLoginForm();
-  }
-  timing.startMs += performance.now() - began;
+const began = performance.now();
+if (isPasswordField(document.activeElement)) {
+runGate("focus").catch(() => {});
 }
-
+if (!assessIfLoginPage()) {
+watchForLoginForm();
+}
+timing.startMs += performance.now() - began;
+}
 function isPasswordField(element) {
-  return element instanceof HTMLInputElement && element.type === "password";
+return element instanceof HTMLInputElement && element.type === "password";
 }
-
 function eventTarget(event) {
-  return event.composedPath()[0] ?? event.target;
+return event.composedPath()[0] ?? event.target;
 }
-
 function watchForLoginForm() {
-  let timer = null;
-  const check = () => {
-    try {
-      if (assessIfLoginPage()) {
-        observer.disconnect();
-      }
-    } catch {
-      observer.disconnect();
-    }
-  };
-  const observer = new MutationObserver((records) => {
-    const began = performance.now();
-    if (records.length <= MAX_RECORDS && records.some(addsPasswordField)) {
-      clearTimeout(timer);
-      timer = null;
-      check();
-    } else if (timer === null) {
-      timer = setTimeout(() => {
-        timer = null;
-        check();
-      }, SETTLE_MS);
-    }
-    timing.observerMs += performance.now() - began;
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  setTimeout(() => observer.disconnect(), WATCH_FOR_MS);
+let timer = null;
+const check = () => {
+try {
+if (assessIfLoginPage()) {
+observer.disconnect();
 }
-
+} catch {
+observer.disconnect();
+}
+};
+const observer = new MutationObserver((records) => {
+const began = performance.now();
+if (records.length <= MAX_RECORDS && records.some(addsPasswordField)) {
+clearTimeout(timer);
+timer = null;
+check();
+} else if (timer === null) {
+timer = setTimeout(() => {
+timer = null;
+check();
+}, SETTLE_MS);
+}
+timing.observerMs += performance.now() - began;
+});
+observer.observe(document.documentElement, { childList: true, subtree: true });
+setTimeout(() => observer.disconnect(), WATCH_FOR_MS);
+}
 function addsPasswordField(record) {
-  for (const node of record.addedNodes) {
-    if (node.nodeType === 1 && (node.matches(PASSWORD) || (node.firstElementChild !== null && node.querySelector(PASSWORD) !== null))) {
-      return true;
-    }
-  }
-  return false;
+for (const node of record.addedNodes) {
+if (node.nodeType === 1 && (node.matches(PASSWORD) || (node.firstElementChild !== null && node.querySelector(PASSWORD) !== null))) {
+return true;
 }
-
+}
+return false;
+}
 function assessIfLoginPage() {
-  if (assessed) {
-    return true;
-  }
-  const began = performance.now();
-  const signals = readSignals(document);
-  timing.signalsMs += performance.now() - began;
-  if (signals === null) {
-    return false;
-  }
-  assessed = true;
-  const askedAt = performance.now();
-  chrome.runtime
-    .sendMessage({ type: PageMessage.ASSESS, signals })
-    .then((reply) => {
-      gate.applies = reply?.gate === true;
-      gate.level = typeof reply?.level === "string" ? reply.level : null;
-      applySharedDevice(reply?.sharedDevice === true);
-      if (reply?.banner && showBanner(reply.banner, document)) {
-        timing.shownAt = performance.now();
-        timing.verdictMs = timing.shownAt - askedAt;
-        return chrome.runtime.sendMessage({ type: PageMessage.BANNER_SHOWN, timing: { ...timing } });
-      }
-      return undefined;
-    })
-    .catch(() => {});
-  return true;
+if (assessed) {
+return true;
 }
-
-
+const began = performance.now();
+const signals = readSignals(document);
+timing.signalsMs += performance.now() - began;
+if (signals === null) {
+return false;
+}
+assessed = true;
+const askedAt = performance.now();
+chrome.runtime
+.sendMessage({ type: PageMessage.ASSESS, signals })
+.then((reply) => {
+gate.applies = reply?.gate === true;
+gate.level = typeof reply?.level === "string" ? reply.level : null;
+applySharedDevice(reply?.sharedDevice === true);
+if (reply?.banner && showBanner(reply.banner, document)) {
+timing.shownAt = performance.now();
+timing.verdictMs = timing.shownAt - askedAt;
+return chrome.runtime.sendMessage({ type: PageMessage.BANNER_SHOWN, timing: { ...timing } });
+}
+return undefined;
+})
+.catch(() => {});
+return true;
+}
 function onFocus(event) {
-  if (isPasswordField(eventTarget(event)) && !gate.proceeded && !overlayShown()) {
-    runGate("focus").catch(() => {});
-  }
+if (isPasswordField(eventTarget(event)) && !gate.proceeded && !overlayShown()) {
+runGate("focus").catch(() => {});
 }
-
+}
 function onTyping(event) {
-  if (!isPasswordField(eventTarget(event))) {
-    return;
-  }
-  if (passwordHeld(gate) || overlayShown()) {
-    event.preventDefault();
-    if (!overlayShown()) runGate("focus").catch(() => {});
-  }
+if (!isPasswordField(eventTarget(event))) {
+return;
 }
-
+if (passwordHeld(gate) || overlayShown()) {
+event.preventDefault();
+if (!overlayShown()) runGate("focus").catch(() => {});
+}
+}
 function onSubmit(event) {
-  const form = event.target;
-  if (!(form instanceof HTMLFormElement) || form.querySelector(PASSWORD) === null) {
-    return;
-  }
-  lock?.enforce();
-  if (submissionAllowed(gate)) {
-    return;
-  }
-  event.preventDefault();
-  event.stopImmediatePropagation();
-  const submitter = event.submitter ?? null;
-  runGate("submit").then((allowed) => {
-    if (allowed && form.isConnected) {
-      form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
-    }
-  }, () => {});
+const form = event.target;
+if (!(form instanceof HTMLFormElement) || form.querySelector(PASSWORD) === null) {
+return;
 }
-
+lock?.enforce();
+if (submissionAllowed(gate)) {
+return;
+}
+event.preventDefault();
+event.stopImmediatePropagation();
+const submitter = event.submitter ?? null;
+runGate("submit").then((allowed) => {
+if (allowed && form.isConnected) {
+form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+}
+}, () => {});
+}
 function onFormData(event) {
-  const form = event.target;
-  if (!(form instanceof HTMLFormElement)) {
-    return;
-  }
-  const names = lock?.namesIn(form) ?? [];
-  const held = passwordHeld(gate) && form.querySelector(PASSWORD) !== null;
-  if (names.length === 0 && !held) {
-    return;
-  }
-  lock?.enforce();
-  const strip = (formData) => {
-    for (const name of names) formData.delete(name);
-    if (held) {
-      for (const name of [...formData.keys()]) formData.delete(name);
-    }
-  };
-  strip(event.formData);
-  form.addEventListener("formdata", guarded((last) => {
-    strip(last.formData);
-    if (held) callOffSubmission(form);
-  }), { once: true });
-  if (held) {
-    chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
-    runGate("submit").catch(() => {});
-  }
+const form = event.target;
+if (!(form instanceof HTMLFormElement)) {
+return;
 }
-
+const names = lock?.namesIn(form) ?? [];
+const held = passwordHeld(gate) && form.querySelector(PASSWORD) !== null;
+if (names.length === 0 && !held) {
+return;
+}
+lock?.enforce();
+const strip = (formData) => {
+for (const name of names) formData.delete(name);
+if (held) {
+for (const name of [...formData.keys()]) formData.delete(name);
+}
+};
+strip(event.formData);
+form.addEventListener("formdata", guarded((last) => {
+strip(last.formData);
+if (held) callOffSubmission(form);
+}), { once: true });
+if (held) {
+chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
+runGate("submit").catch(() => {});
+}
+}
 function callOffSubmission(form) {
-  const parent = form.parentNode;
-  const next = form.nextSibling;
-  if (parent === null) return;
-  form.remove();
-  queueMicrotask(() => {
-    try {
-      parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
-    } catch {
-    }
-  });
+const parent = form.parentNode;
+const next = form.nextSibling;
+if (parent === null) return;
+form.remove();
+queueMicrotask(() => {
+try {
+parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
+} catch {
 }
-
+});
+}
 function runGate(trigger) {
-  if (gate.pending !== null) {
-    return gate.pending;
-  }
-  gate.pending = (async () => {
-    const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger });
-    gate.level = reply?.level ?? gate.level;
-    if (reply?.proceeded) {
-      gate.proceeded = true;
-      return true;
-    }
-    if (!reply?.overlay) {
-      gate.applies = false;
-      return true;
-    }
-    gate.applies = true;
-    const block = reply.overlay.level === "block";
-    if (block) {
-      for (const field of document.querySelectorAll(PASSWORD)) field.blur();
-      if (trigger === "submit") {
-        chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
-      }
-    }
-    const choice = await showOverlay(reply.overlay, document);
-    if (!block && choice === "continue") {
-      gate.proceeded = true;
-      await chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "proceeded" }).catch(() => {});
-      return true;
-    }
-    if (block || (choice === "gave-up" && onTamperLimit(gate.level) === "leave")) {
-      leavePage();
-    }
-    return false;
-  })().finally(() => {
-    gate.pending = null;
-  });
-  return gate.pending;
+if (gate.pending !== null) {
+return gate.pending;
 }
-
-
+gate.pending = (async () => {
+const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger });
+gate.level = reply?.level ?? gate.level;
+if (reply?.proceeded) {
+gate.proceeded = true;
+return true;
+}
+if (!reply?.overlay) {
+gate.applies = false;
+return true;
+}
+gate.applies = true;
+const block = reply.overlay.level === "block";
+if (block) {
+for (const field of document.querySelectorAll(PASSWORD)) field.blur();
+if (trigger === "submit") {
+chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
+}
+}
+const choice = await showOverlay(reply.overlay, document);
+if (!block && choice === "continue") {
+gate.proceeded = true;
+await chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "proceeded" }).catch(() => {});
+return true;
+}
+if (block || (choice === "gave-up" && onTamperLimit(gate.level) === "leave")) {
+leavePage();
+}
+return false;
+})().finally(() => {
+gate.pending = null;
+});
+return gate.pending;
+}
 function onWorkerMessage(message, sender, sendResponse) {
-  try {
-    if (sender.id !== chrome.runtime.id || message === null || typeof message !== "object") {
-      return false;
-    }
-    if (message.type === WorkerMessage.SHOW_BANNER && message.banner) {
-      gate.proceeded = false;
-      gate.level = null;
-      sendResponse({ shown: showBanner(message.banner, document) });
-      return false;
-    }
-    if (message.type === WorkerMessage.SETTINGS) {
-      applySharedDevice(message.sharedDevice === true);
-      return false;
-    }
-    if (message.type === WorkerMessage.SIGN_OUT) {
-      sendResponse({ clicked: clickSignOut() });
-      return false;
-    }
-  } catch {
-  }
-  return false;
+try {
+if (sender.id !== chrome.runtime.id || message === null || typeof message !== "object") {
+return false;
 }
-
+if (message.type === WorkerMessage.SHOW_BANNER && message.banner) {
+gate.proceeded = false;
+gate.level = null;
+sendResponse({ shown: showBanner(message.banner, document) });
+return false;
+}
+if (message.type === WorkerMessage.SETTINGS) {
+applySharedDevice(message.sharedDevice === true);
+return false;
+}
+if (message.type === WorkerMessage.SIGN_OUT) {
+sendResponse({ clicked: clickSignOut() });
+return false;
+}
+} catch {
+}
+return false;
+}
 function leavePage() {
-  try {
-    if (history.length > 1) {
-      history.back();
-    } else {
-      location.replace("about:blank");
-    }
-  } catch {
-  }
+try {
+if (history.length > 1) {
+history.back();
+} else {
+location.replace("about:blank");
 }
-
+} catch {
+}
+}
 function applySharedDevice(on) {
-  if (on && lock === null) {
-    lock = lockRememberMe(document, (count) => {
-      chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "rememberMeBlocked", count }).catch(() => {});
-    });
-  } else if (!on && lock !== null) {
-    lock.stop();
-    lock = null;
-  }
+if (on && lock === null) {
+lock = lockRememberMe(document, (count) => {
+chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "rememberMeBlocked", count }).catch(() => {});
+});
+} else if (!on && lock !== null) {
+lock.stop();
+lock = null;
 }
-
+}
 function clickSignOut() {
-  for (const root of allRoots(document)) {
-    for (const element of root.querySelectorAll("a, button, [role='button'], input[type='submit']")) {
-      const text = (element.textContent || element.getAttribute("aria-label") || element.value || "").trim();
-      if (isSignOutLabel(text)) {
-        element.click();
-        return true;
-      }
-    }
-  }
-  return false;
+for (const root of allRoots(document)) {
+for (const element of root.querySelectorAll("a, button, [role='button'], input[type='submit']")) {
+const text = (element.textContent || element.getAttribute("aria-label") || element.value || "").trim();
+if (isSignOutLabel(text)) {
+element.click();
+return true;
 }
-
-
+}
+}
+return false;
+}
 function readSignals(doc) {
-  const password = doc.querySelector(PASSWORD);
-  if (password === null) {
-    return null;
-  }
-  const form = password.form;
-  return {
-    topFrame: true,
-    hasPasswordField: true,
-    hasRememberMe: hasRememberMeControl(form ?? doc),
-    formActionOrigin: form ? webOrigin(form.action) : null,
-    brandWords: findBrandWords(brandText(doc)),
-  };
+const password = doc.querySelector(PASSWORD);
+if (password === null) {
+return null;
 }
-
+const form = password.form;
+return {
+topFrame: true,
+hasPasswordField: true,
+hasRememberMe: hasRememberMeControl(form ?? doc),
+formActionOrigin: form ? webOrigin(form.action) : null,
+brandWords: findBrandWords(brandText(doc)),
+};
+}
 function hasRememberMeControl(scope) {
-  const controls = scope.querySelectorAll('input[type="checkbox"], [role="checkbox"], [role="switch"]');
-  for (const control of controls) {
-    if (isRememberMeLabel(labelOf(control, document))) {
-      return true;
-    }
-  }
-  return false;
+const controls = scope.querySelectorAll('input[type="checkbox"], [role="checkbox"], [role="switch"]');
+for (const control of controls) {
+if (isRememberMeLabel(labelOf(control, document))) {
+return true;
 }
-
+}
+return false;
+}
 const MAX_BRAND_PARTS = 12;
-
 function brandText(doc) {
-  const parts = [doc.title];
-  const add = (text) => {
-    parts.push(text.slice(0, MAX_LABEL_CHARS));
-    return parts.length > MAX_BRAND_PARTS;
-  };
-  for (const tag of ["h1", "h2"]) {
-    for (const heading of doc.getElementsByTagName(tag)) {
-      if (add(heading.textContent ?? "")) return parts.join(" \n ");
-    }
-  }
-  for (const image of doc.getElementsByTagName("img")) {
-    const alt = image.getAttribute("alt");
-    if (alt && (/logo/iu.test(alt) || image.closest("header, [class*='logo' i]") !== null) && add(alt)) break;
-  }
-  return parts.join(" \n ");
+const parts = [doc.title];
+const add = (text) => {
+parts.push(text.slice(0, MAX_LABEL_CHARS));
+return parts.length > MAX_BRAND_PARTS;
+};
+for (const tag of ["h1", "h2"]) {
+for (const heading of doc.getElementsByTagName(tag)) {
+if (add(heading.textContent ?? "")) return parts.join(" \n ");
+}
+}
+for (const image of doc.getElementsByTagName("img")) {
+const alt = image.getAttribute("alt");
+if (alt && (/logo/iu.test(alt) || image.closest("header, [class*='logo' i]") !== null) && add(alt)) break;
+}
+return parts.join(" \n ");
 }
 return { start, readSignals };
 })();

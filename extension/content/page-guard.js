@@ -49,11 +49,11 @@ export function start(evaluationBegan) {
     const began = performance.now();
     chrome.runtime.onMessage.addListener(onWorkerMessage);
     const capture = { capture: true };
-    const layerInput = guarded(onInputToLayer);
+    // One listener per event type (each registration costs time on every page): keydown serves the layers and the gate.
+    const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
     for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
     window.addEventListener("focusin", guarded(onFocus), capture);
     window.addEventListener("submit", guarded(onSubmit), capture);
-    window.addEventListener("keydown", guarded(onTyping), capture);
     window.addEventListener("beforeinput", guarded(onTyping), capture);
     window.addEventListener("formdata", guarded(onFormData), capture);
     window.addEventListener("toggle", guarded(onTopLayerChange), capture);

@@ -144,25 +144,28 @@ export function onTopLayerChange(event) {
   for (const mount of [...mounted]) mount.raise();
 }
 
-/** Input the page must neither see nor cancel: what the person does on PortalGuard's own layers. */
-export const LAYER_INPUT_EVENTS = Object.freeze([
-  "click", "auxclick", "dblclick", "contextmenu", "mousedown", "mouseup", "pointerdown", "pointerup",
-  "keydown", "keyup", "keypress", "beforeinput", "input", "focusin", "focusout", "focus", "blur",
-]);
+/**
+ * Input the page must not cancel on PortalGuard's own layers: a click (it runs the button's action), and the keys that
+ * move between and press the buttons (Tab on keydown, Enter on keypress, Space on keyup). A page that cancels or
+ * stops any other event on them changes nothing the person can do.
+ */
+export const LAYER_INPUT_EVENTS = Object.freeze(["click", "keydown", "keypress", "keyup"]);
 
 /**
  * Registered on window in the capture phase at document_start for LAYER_INPUT_EVENTS, before any listener of the page:
  * an event on one of our layers (retargeted to its host) goes no further, so a page's own capture listener cannot
  * stopImmediatePropagation() or preventDefault() the person's click or keys away; a click runs the button's action here.
+ * Returns true when the event was ours.
  */
 export function onInputToLayer(event) {
   for (const mount of mounted) {
     if (event.target === mount.host) {
       event.stopImmediatePropagation();
       if (event.type === "click") mount.activate(event);
-      return;
+      return true;
     }
   }
+  return false;
 }
 
 function guarded(action) {

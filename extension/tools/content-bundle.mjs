@@ -42,7 +42,7 @@ export function contentBundleText(root = extensionRoot) {
       const exported = EXPORT.exec(line);
       if (exported) {
         exports.push(exported[2]);
-        lines.push(line.replace(/^export\s+/u, ""));
+        lines.push(line.replace(/^export\s+/u, "").trimStart());
         continue;
       }
       // Comments stay in the modules; the bundle, parsed on every page, goes without whole-line ones and doc blocks.
@@ -50,7 +50,9 @@ export function contentBundleText(root = extensionRoot) {
         inDocBlock = !/\*\/\s*$/u.test(line);
         continue;
       }
-      if (!/^\s*\/\//u.test(line)) lines.push(line);
+      // Indentation goes too (a line is never joined to the next, so no statement changes meaning; the only
+      // multi-line strings are style sheets, where it does not matter).
+      if (!/^\s*(?:\/\/|$)/u.test(line)) lines.push(line.trimStart());
     }
     for (const { target } of imports) visit(target, [...trail, path]);
     const header = imports.map(({ target, names }) => {

@@ -13,7 +13,7 @@ public sealed class ContentScriptTimings(PortalFixture fixture, ITestOutputHelpe
 {
     public const string BaselineVariable = "PORTALGUARD_BASELINE_EXTENSION";
 
-    private const int Passes = 2;
+    private const int Passes = 3;
     private const int RoundsPerPass = 4;
 
     [Fact]
