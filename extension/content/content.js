@@ -254,7 +254,6 @@ return live && host.isConnected && isOpen();
 raise() {
 if (!live) return;
 guarded(() => {
-if (!note()) return;
 if (options.modal) {
 if (layer.open) layer.close();
 } else if (layer.matches(":popover-open")) {

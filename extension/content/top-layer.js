@@ -1,8 +1,8 @@
 // Puts PortalGuard's overlay or banner where a page cannot hide it: in a closed shadow root (the page can neither read
 // nor restyle it) and in the browser's top layer (a modal <dialog> or a manual popover), which no z-index can cover.
 // What a page can still do is undo it: remove the host element, add attributes to it (hidden, inert, style), or open
-// its own dialog, popover or full screen above it. Each of those is repaired; a page that keeps undoing it past a
-// limit is handed to onGiveUp, since a page that fights the warning is not one to sign in to.
+// its own dialog, popover or full screen above it. Each of those is repaired; a page that keeps removing or altering
+// it past a limit is handed to onGiveUp, since a page that fights the warning is not one to sign in to.
 
 import { TAMPER_LIMIT } from "../common/gate-rules.js";
 
@@ -70,11 +70,13 @@ export function mountTopLayer(doc, options) {
     get shown() {
       return live && host.isConnected && isOpen();
     },
-    /** To the top of the top layer again (another element was put above it). */
+    /**
+     * To the top of the top layer again (another element was put above it). Not counted against the limit: the page
+     * cannot see a raise (nothing in its DOM changes), so it cannot answer each one and turn it into a loop.
+     */
     raise() {
       if (!live) return;
       guarded(() => {
-        if (!note()) return;
         if (options.modal) {
           if (layer.open) layer.close();
         } else if (layer.matches(":popover-open")) {
