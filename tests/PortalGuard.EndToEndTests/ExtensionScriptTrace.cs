@@ -43,38 +43,52 @@ internal sealed class ExtensionScriptTrace
         return trace;
     }
 
-    /// <summary>Ends the trace; returns the milliseconds the main thread spent in extension scripts.</summary>
-    public async Task<double> StopAsync()
+    /// <summary>Ends the trace; returns the milliseconds the main thread spent in extension scripts: wall time (the
+    /// union of the events) and thread time (the CPU time of the outermost events, which a busy machine does not inflate).</summary>
+    public async Task<(double WallMs, double ThreadMs)> StopAsync()
     {
         await _cdp.SendAsync("Tracing.end");
         await _complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await _cdp.DetachAsync();
-        List<(long Thread, double Start, double End, string Name)> spans;
+        List<Span> spans;
         lock (_events)
         {
             spans = [.. _events
                 .Where(e => e.TryGetProperty("ph", out var ph) && ph.GetString() == "X" && e.TryGetProperty("dur", out _))
-                .Select(e => (e.GetProperty("tid").GetInt64(), e.GetProperty("ts").GetDouble(), e.GetProperty("ts").GetDouble() + e.GetProperty("dur").GetDouble(), e.GetProperty("name").GetString() ?? string.Empty))];
+                .Select(e => new Span(
+                    e.GetProperty("tid").GetInt64(),
+                    e.GetProperty("ts").GetDouble(),
+                    e.GetProperty("ts").GetDouble() + e.GetProperty("dur").GetDouble(),
+                    e.TryGetProperty("tdur", out var tdur) ? tdur.GetDouble() : e.GetProperty("dur").GetDouble(),
+                    e.GetProperty("name").GetString() ?? string.Empty))];
         }
 
         // The main thread is the one that evaluated the content script; parsing on a background thread is not the page's time.
         var mainThreads = spans.Where(s => s.Name == "EvaluateScript").Select(s => s.Thread).ToHashSet();
-        var total = 0.0;
-        foreach (var thread in spans.Where(s => mainThreads.Contains(s.Thread)).GroupBy(s => s.Thread))
+        var wall = 0.0;
+        var thread = 0.0;
+        foreach (var group in spans.Where(s => mainThreads.Contains(s.Thread)).GroupBy(s => s.Thread))
         {
             var end = double.NegativeInfinity;
-            foreach (var span in thread.OrderBy(s => s.Start))
+            foreach (var span in group.OrderBy(s => s.Start).ThenByDescending(s => s.End))
             {
                 if (span.End <= end)
                 {
-                    continue;
+                    continue; // Inside an outer event already counted.
                 }
 
-                total += span.End - Math.Max(span.Start, end);
+                wall += span.End - Math.Max(span.Start, end);
+                if (span.Start >= end)
+                {
+                    thread += span.ThreadTime;
+                }
+
                 end = span.End;
             }
         }
 
-        return total / 1000;
+        return (wall / 1000, thread / 1000);
     }
+
+    private sealed record Span(long Thread, double Start, double End, double ThreadTime, string Name);
 }
