@@ -1,10 +1,13 @@
-// Draws the verdict banner at the top of the page inside a closed shadow root, so the page can neither read nor
-// restyle it. Text is set with textContent only; nothing from the host is ever parsed as HTML.
+// Draws the verdict banner at the top of the page inside a closed shadow root and in the top layer (a manual popover,
+// see top-layer.js), so the page can neither read, restyle nor cover it. Text is set with textContent only; nothing
+// from the host is ever parsed as HTML. The banner informs; the gate (overlay-view.js) is what holds a sign-in.
+
+import { mountTopLayer } from "./top-layer.js";
 
 const HOST_TAG = "portalguard-banner";
 
 const STYLE = `
-  :host { all: initial; }
+  .layer { position: fixed; inset: 0 0 auto 0; width: 100%; margin: 0; padding: 0; border: 0; background: transparent; overflow: visible; }
   .banner { box-sizing: border-box; width: 100%; padding: 12px 16px; display: flex; gap: 12px; align-items: flex-start;
     font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; border-bottom: 3px solid; box-shadow: 0 2px 6px rgba(0,0,0,.25); }
   .warn { background: #fff4e5; color: #3d2600; border-color: #b35c00; }
@@ -30,14 +33,9 @@ let current = null;
 export function showBanner(banner, doc) {
   try {
     current?.remove();
-    const host = doc.createElement(HOST_TAG);
-    for (const [name, value] of [["position", "fixed"], ["top", "0"], ["left", "0"], ["right", "0"], ["z-index", "2147483647"], ["display", "block"]]) {
-      host.style.setProperty(name, value, "important");
-    }
-    const root = host.attachShadow({ mode: "closed" });
-
-    const style = doc.createElement("style");
-    style.textContent = STYLE;
+    current = null;
+    const layer = element(doc, "div", "layer");
+    layer.setAttribute("popover", "manual");
 
     const box = element(doc, "div", `banner ${banner.level === "block" ? "block" : "warn"}`);
     box.setAttribute("role", banner.level === "block" ? "alertdialog" : "alert");
@@ -56,12 +54,16 @@ export function showBanner(banner, doc) {
 
     const close = element(doc, "button", "", banner.closeLabel);
     close.type = "button";
-    close.addEventListener("click", () => host.remove());
-
     box.append(mark, body, close);
-    root.append(style, box);
-    doc.documentElement.append(host);
-    current = host;
+    layer.append(box);
+
+    // A page that keeps removing the banner is left to it: the gate still stands between it and a password.
+    const closeBanner = () => {
+      mount.remove();
+      if (current === mount) current = null;
+    };
+    const mount = mountTopLayer(doc, { tag: HOST_TAG, style: STYLE, layer, modal: false, buttons: [[close, closeBanner]], onGiveUp: () => {} });
+    current = mount;
     return true;
   } catch {
     return false;

@@ -1,12 +1,16 @@
-// The pre-login overlay: a modal over the whole page in a closed shadow root, so the page can neither read, restyle
-// nor click it. Text is set with textContent only. Resolves with "continue" or "back".
+// The pre-login overlay: a modal <dialog> over the whole page, in a closed shadow root and in the top layer (see
+// top-layer.js), so the page can neither read, restyle, cover nor click it, and the page under it is inert.
+// Text is set with textContent only. Resolves with "continue", "back", or "gave-up" when the page will not let it show.
+
+import { mountTopLayer } from "./top-layer.js";
 
 const HOST_TAG = "portalguard-overlay";
 
 const STYLE = `
-  :host { all: initial; }
-  .veil { position: fixed; inset: 0; background: rgba(20, 20, 20, .55); display: flex; align-items: center; justify-content: center;
-    font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+  dialog.veil { position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; padding: 0; border: 0;
+    box-sizing: border-box; background: rgba(20, 20, 20, .55); display: flex; align-items: center; justify-content: center;
+    font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; visibility: visible; opacity: 1; }
+  dialog.veil::backdrop { background: transparent; }
   .card { box-sizing: border-box; max-width: 560px; width: calc(100% - 32px); background: #fff; color: #1f1f1f; border-radius: 12px;
     padding: 24px 28px; box-shadow: 0 8px 32px rgba(0,0,0,.35); border-top: 8px solid; }
   .warn { border-color: #b35c00; }
@@ -31,20 +35,14 @@ let current = null;
  * @param {{ level: string, brand: string, title: string, intro: string, lines: { severity: string, text: string }[],
  *   backLabel: string, continueLabel: string | null }} overlay
  * @param {Document} doc
- * @returns {Promise<"continue" | "back">}
+ * @returns {Promise<"continue" | "back" | "gave-up">} "gave-up": the page kept undoing the overlay (top-layer.js)
  */
 export function showOverlay(overlay, doc) {
   return new Promise((resolve) => {
     try {
       current?.remove();
-      const host = doc.createElement(HOST_TAG);
-      for (const [name, value] of [["position", "fixed"], ["inset", "0"], ["z-index", "2147483647"], ["display", "block"]]) {
-        host.style.setProperty(name, value, "important");
-      }
-      const root = host.attachShadow({ mode: "closed" });
-      const style = doc.createElement("style");
-      style.textContent = STYLE;
-      const veil = element(doc, "div", "veil");
+      current = null;
+      const veil = element(doc, "dialog", "veil");
       const card = element(doc, "div", `card ${overlay.level === "block" ? "block" : "warn"}`);
       card.setAttribute("role", "alertdialog");
       card.setAttribute("aria-modal", "true");
@@ -58,27 +56,39 @@ export function showOverlay(overlay, doc) {
       }
       card.append(list);
       const actions = element(doc, "div", "actions");
+      let mount = null;
+      let settled = false;
+      // Clicks reach these through top-layer.js (onInputToLayer), only when trusted: the page cannot click them.
+      const buttons = [];
       const finish = (choice) => {
-        host.remove();
-        if (current === host) current = null;
+        if (settled) return;
+        settled = true;
+        mount?.remove();
+        if (current === mount) current = null;
         resolve(choice);
       };
       if (overlay.continueLabel) {
         const go = element(doc, "button", "continue", overlay.continueLabel);
         go.type = "button";
-        go.addEventListener("click", () => finish("continue"));
+        buttons.push([go, () => finish("continue")]);
         actions.append(go);
       }
       const back = element(doc, "button", "back", overlay.backLabel);
       back.type = "button";
-      back.addEventListener("click", () => finish("back"));
+      buttons.push([back, () => finish("back")]);
       actions.append(back);
       card.append(actions);
       veil.append(card);
-      root.append(style, veil);
-      doc.documentElement.append(host);
-      current = host;
-      back.focus();
+      mount = mountTopLayer(doc, {
+        tag: HOST_TAG,
+        style: STYLE,
+        layer: veil,
+        modal: true,
+        buttons,
+        focus: () => back.focus(),
+        onGiveUp: () => finish("gave-up"),
+      });
+      current = mount;
     } catch {
       resolve("back");
     }
@@ -86,7 +96,7 @@ export function showOverlay(overlay, doc) {
 }
 
 export function overlayShown() {
-  return current !== null && current.isConnected;
+  return current !== null && current.shown;
 }
 
 function element(doc, tag, className, text) {

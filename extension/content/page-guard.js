@@ -1,8 +1,19 @@
 // Watches the top page for a login form, reports what it saw to the worker (facts, never the page's text or values),
 // shows the host's verdict, runs the pre-login gate, and locks "remember me" on a shared device.
 // Every entry point catches its own errors: a failure here must not reach the page.
+//
+// It runs at document_start, before any script of the page. The isolated world already keeps the page's globals away
+// (a page that redefines Array.prototype, JSON, MutationObserver or HTMLInputElement.prototype.checked changes its own
+// world only); what a page shares with it is the DOM: events, elements, form submissions. So:
+// - every listener is on window in the capture phase, registered first: a page's own capture listeners run after
+//   ours and cannot stopImmediatePropagation() them away;
+// - the overlay and banner live in the top layer in closed shadow roots and are put back when the page undoes them;
+// - a password never leaves in form data while the gate holds it, whichever way the form is sent (submit event,
+//   requestSubmit(), form.submit(), new FormData(form)), and keystrokes into a password field are held with it;
+// - nothing scans the whole document on load but one querySelector; observers look only at what was added.
 
 import { findBrandWords } from "../common/brand-words.js";
+import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
 import { webOrigin } from "../common/origin.js";
 import { PageMessage, WorkerMessage } from "../common/protocol.js";
 import { isRememberMeLabel } from "../common/remember-me.js";
@@ -10,35 +21,83 @@ import { isSignOutLabel } from "../common/sign-out.js";
 import { showBanner } from "./banner-view.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
 import { allRoots, labelOf, lockRememberMe } from "./remember-me-lock.js";
+import { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } from "./top-layer.js";
 
 // A single-page app may draw its login form late; stop looking after this long.
 const WATCH_FOR_MS = 120_000;
 const SETTLE_MS = 150;
 const MAX_LABEL_CHARS = 200;
+// More records than this in one go (a page churning its DOM) are not looked through one by one: one query, later.
+const MAX_RECORDS = 200;
+const PASSWORD = 'input[type="password"]';
 
 let assessed = false;
-let stopLocking = null;
+/** The remember-me lock while shared-device mode is on: { stop, enforce, namesIn }. */
+let lock = null;
 /** The gate's state for this page: whether the verdict needs a decision, and whether the person already decided. */
 const gate = { applies: null, level: null, proceeded: false, pending: null };
 /** Timing figures (numbers only), handed to the worker with "banner shown" for the end-to-end measurements. */
+/** startMs: the script's own time outside observers (evaluating the bundle, start, the first look at the page). */
 const timing = { startMs: 0, signalsMs: 0, observerMs: 0, verdictMs: null, shownAt: null };
 
-export function start() {
+/** @param {number} [evaluationBegan] performance.now() when the bundle began to run */
+export function start(evaluationBegan) {
   try {
     if (window.top !== window) {
       return;
     }
     const began = performance.now();
     chrome.runtime.onMessage.addListener(onWorkerMessage);
-    document.addEventListener("focusin", onFocus, true);
-    window.addEventListener("submit", onSubmit, true);
-    if (!assessIfLoginPage()) {
-      watchForLoginForm();
+    const capture = { capture: true };
+    // One listener per event type (each registration costs time on every page): keydown serves the layers and the gate.
+    const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
+    for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
+    window.addEventListener("focusin", guarded(onFocus), capture);
+    window.addEventListener("submit", guarded(onSubmit), capture);
+    window.addEventListener("beforeinput", guarded(onTyping), capture);
+    window.addEventListener("formdata", guarded(onFormData), capture);
+    window.addEventListener("toggle", guarded(onTopLayerChange), capture);
+    window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
+    if (document.readyState === "loading") {
+      window.addEventListener("DOMContentLoaded", guarded(onReady), { capture: true, once: true });
+    } else {
+      onReady();
     }
-    timing.startMs = performance.now() - began;
+    timing.startMs += performance.now() - (evaluationBegan ?? began);
   } catch {
     // Never into the page.
   }
+}
+
+function guarded(handler) {
+  return (event) => {
+    try {
+      handler(event);
+    } catch {
+      // Never into the page.
+    }
+  };
+}
+
+/** The parsed page is there: one look for a password field (and one already focused, autofocus), else watch. */
+function onReady() {
+  const began = performance.now();
+  if (isPasswordField(document.activeElement)) {
+    runGate("focus").catch(() => {});
+  }
+  if (!assessIfLoginPage()) {
+    watchForLoginForm();
+  }
+  timing.startMs += performance.now() - began;
+}
+
+function isPasswordField(element) {
+  return element instanceof HTMLInputElement && element.type === "password";
+}
+
+/** The element an event is really about: inside an open shadow root, not the host it is retargeted to. */
+function eventTarget(event) {
+  return event.composedPath()[0] ?? event.target;
 }
 
 function watchForLoginForm() {
@@ -55,7 +114,7 @@ function watchForLoginForm() {
   const observer = new MutationObserver((records) => {
     const began = performance.now();
     // A password field that just appeared is checked at once; anything else waits for the page to settle.
-    if (records.some(addsPasswordField)) {
+    if (records.length <= MAX_RECORDS && records.some(addsPasswordField)) {
       clearTimeout(timer);
       timer = null;
       check();
@@ -73,7 +132,7 @@ function watchForLoginForm() {
 
 function addsPasswordField(record) {
   for (const node of record.addedNodes) {
-    if (node.nodeType === 1 && (node.matches('input[type="password"]') || node.querySelector('input[type="password"]') !== null)) {
+    if (node.nodeType === 1 && (node.matches(PASSWORD) || (node.firstElementChild !== null && node.querySelector(PASSWORD) !== null))) {
       return true;
     }
   }
@@ -113,37 +172,92 @@ function assessIfLoginPage() {
 // ── The pre-login gate ────────────────────────────────────────────────────────────────────────────────────────────
 
 function onFocus(event) {
-  try {
-    const target = event.target;
-    if (target instanceof HTMLInputElement && target.type === "password" && !gate.proceeded && !overlayShown()) {
-      runGate("focus").catch(() => {});
-    }
-  } catch {
-    // Never into the page.
+  if (isPasswordField(eventTarget(event)) && !gate.proceeded && !overlayShown()) {
+    runGate("focus").catch(() => {});
+  }
+}
+
+/** Keystrokes, paste and drop into a password field wait while the gate holds it (see passwordHeld). */
+function onTyping(event) {
+  if (!isPasswordField(eventTarget(event))) {
+    return;
+  }
+  if (passwordHeld(gate) || overlayShown()) {
+    event.preventDefault();
+    if (!overlayShown()) runGate("focus").catch(() => {});
   }
 }
 
 function onSubmit(event) {
-  try {
-    const form = event.target;
-    if (!(form instanceof HTMLFormElement) || form.querySelector('input[type="password"]') === null) {
-      return;
-    }
-    if (gate.applies === false || gate.level === "ok" || (gate.level === "warn" && gate.proceeded)) {
-      return;
-    }
-    // Not decided yet, warned without a decision, or blocked: hold the submission and ask.
-    event.preventDefault();
-    event.stopImmediatePropagation();
-    const submitter = event.submitter ?? null;
-    runGate("submit").then((allowed) => {
-      if (allowed && form.isConnected) {
-        form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
-      }
-    }, () => {});
-  } catch {
-    // Never into the page.
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.querySelector(PASSWORD) === null) {
+    return;
   }
+  lock?.enforce();
+  if (submissionAllowed(gate)) {
+    return;
+  }
+  // Not decided yet, warned without a decision, or blocked: hold the submission and ask.
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  const submitter = event.submitter ?? null;
+  runGate("submit").then((allowed) => {
+    if (allowed && form.isConnected) {
+      form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+    }
+  }, () => {});
+}
+
+/**
+ * Fires whenever a form's data is put together: for a submission of any kind (form.submit() has no submit event, but
+ * has this one) and for new FormData(form). Remember-me controls never go; while the gate holds, nothing of a
+ * login form goes, and a submission is called off. The same work is done again by a listener added to the form now,
+ * which therefore runs after every listener of the page's own.
+ */
+function onFormData(event) {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement)) {
+    return;
+  }
+  const names = lock?.namesIn(form) ?? [];
+  const held = passwordHeld(gate) && form.querySelector(PASSWORD) !== null;
+  if (names.length === 0 && !held) {
+    return;
+  }
+  lock?.enforce();
+  const strip = (formData) => {
+    for (const name of names) formData.delete(name);
+    if (held) {
+      for (const name of [...formData.keys()]) formData.delete(name);
+    }
+  };
+  strip(event.formData);
+  form.addEventListener("formdata", guarded((last) => {
+    strip(last.formData);
+    if (held) callOffSubmission(form);
+  }), { once: true });
+  if (held) {
+    chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
+    runGate("submit").catch(() => {});
+  }
+}
+
+/**
+ * A form that is not in the document cannot navigate, and the browser checks that right after the formdata event:
+ * taking it out for that moment calls off form.submit(). It goes back at once, where it was.
+ */
+function callOffSubmission(form) {
+  const parent = form.parentNode;
+  const next = form.nextSibling;
+  if (parent === null) return;
+  form.remove();
+  queueMicrotask(() => {
+    try {
+      parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
+    } catch {
+      // Never into the page.
+    }
+  });
 }
 
 /** Asks the worker for the verdict and, for warn or block, shows the overlay. Resolves true when signing in may go on. */
@@ -165,7 +279,7 @@ function runGate(trigger) {
     gate.applies = true;
     const block = reply.overlay.level === "block";
     if (block) {
-      for (const field of document.querySelectorAll('input[type="password"]')) field.blur();
+      for (const field of document.querySelectorAll(PASSWORD)) field.blur();
       if (trigger === "submit") {
         chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
       }
@@ -176,7 +290,7 @@ function runGate(trigger) {
       await chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "proceeded" }).catch(() => {});
       return true;
     }
-    if (block) {
+    if (block || (choice === "gave-up" && onTamperLimit(gate.level) === "leave")) {
       leavePage();
     }
     return false;
@@ -228,13 +342,13 @@ function leavePage() {
 }
 
 function applySharedDevice(on) {
-  if (on && stopLocking === null) {
-    stopLocking = lockRememberMe(document, (count) => {
+  if (on && lock === null) {
+    lock = lockRememberMe(document, (count) => {
       chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "rememberMeBlocked", count }).catch(() => {});
     });
-  } else if (!on && stopLocking !== null) {
-    stopLocking();
-    stopLocking = null;
+  } else if (!on && lock !== null) {
+    lock.stop();
+    lock = null;
   }
 }
 
@@ -256,7 +370,7 @@ function clickSignOut() {
 
 /** What the host needs about a login page, or null when the page has no password field. */
 export function readSignals(doc) {
-  const password = doc.querySelector('input[type="password"]');
+  const password = doc.querySelector(PASSWORD);
   if (password === null) {
     return null;
   }
@@ -280,14 +394,24 @@ function hasRememberMeControl(scope) {
   return false;
 }
 
-// Where a portal shows its brand: the title, the first headings, the logo's alternative text.
+// Where a portal shows its brand: the title, the first headings, the logo's alternative text. Read through the
+// browser's per-tag lists rather than one selector over the whole page: the same answer for a fraction of the time.
+const MAX_BRAND_PARTS = 12;
+
 function brandText(doc) {
   const parts = [doc.title];
-  for (const element of doc.querySelectorAll("h1, h2, header img[alt], img[alt*='logo' i], [class*='logo' i] img[alt]")) {
-    parts.push((element.getAttribute("alt") ?? element.textContent ?? "").slice(0, MAX_LABEL_CHARS));
-    if (parts.length > 12) {
-      break;
+  const add = (text) => {
+    parts.push(text.slice(0, MAX_LABEL_CHARS));
+    return parts.length > MAX_BRAND_PARTS;
+  };
+  for (const tag of ["h1", "h2"]) {
+    for (const heading of doc.getElementsByTagName(tag)) {
+      if (add(heading.textContent ?? "")) return parts.join(" \n ");
     }
+  }
+  for (const image of doc.getElementsByTagName("img")) {
+    const alt = image.getAttribute("alt");
+    if (alt && (/logo/iu.test(alt) || image.closest("header, [class*='logo' i]") !== null) && add(alt)) break;
   }
   return parts.join(" \n ");
 }

@@ -9,40 +9,92 @@ const CONTROLS = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
 const locked = new WeakSet();
 const MAX_LABEL_CHARS = 200;
 const SETTLE_MS = 100;
+const POLL_MS = 250;
+const HOSTILE_POLL_MS = 50;
+const WATCHED_ATTRIBUTES = ["checked", "aria-checked", "disabled", "aria-disabled"];
 
 /**
- * Locks what is there now and watches for more. Returns a function that stops watching and unlocks the controls
- * (shared-device mode was turned off); they stay unchecked.
+ * Locks what is there now and watches for more. Returns { stop, enforce, namesIn }: stop() stops watching and unlocks
+ * the controls (shared-device mode was turned off; they stay unchecked); enforce() unchecks and locks them again at once
+ * (before a submission); namesIn(form) names the locked controls of a form, to keep them out of its form data.
+ * A page's own script can set .checked = true without any event; a disabled control is never submitted, the
+ * "disabled" attribute is watched, and the controls are checked again on a timer, faster once a page was seen undoing them.
  * @param {Document} doc
  * @param {(count: number) => void} onBlocked called with how many controls were newly locked
  */
 export function lockRememberMe(doc, onBlocked) {
   const observed = new WeakSet();
   const ours = [];
+  const pending = new Set();
   let timer = null;
-  const observer = new MutationObserver(() => {
-    if (timer !== null) return;
-    timer = setTimeout(() => {
-      timer = null;
-      run();
-    }, SETTLE_MS);
+  let poll = null;
+  let pollMs = POLL_MS;
+  let relocks = 0;
+  let relockWindow = 0;
+  const observer = new MutationObserver((records) => {
+    try {
+      for (const record of records) {
+        if (record.type === "attributes") {
+          if (locked.has(record.target) && relockAllowed()) relock(record.target);
+          continue;
+        }
+        for (const node of record.addedNodes) {
+          if (node.nodeType === 1) pending.add(node);
+        }
+      }
+      if (pending.size > 0 && timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          run(takePending());
+        }, SETTLE_MS);
+      }
+    } catch {
+      // Never into the page.
+    }
   });
+  // A page that undoes the lock from its own MutationObserver would ping-pong with ours: past a rate, only the timer relocks.
+  const relockAllowed = () => {
+    const now = performance.now();
+    if (now - relockWindow > 1000) {
+      relockWindow = now;
+      relocks = 0;
+    }
+    relocks += 1;
+    return relocks <= 50;
+  };
+  const relock = (control) => {
+    if (!isChecked(control) && isDisabled(control)) return; // As we left it (our own change being reported).
+    lock(control);
+    // It was ours and the page undid it: check more often from now on.
+    if (pollMs !== HOSTILE_POLL_MS) {
+      pollMs = HOSTILE_POLL_MS;
+      clearInterval(poll);
+      poll = setInterval(enforce, pollMs);
+    }
+  };
+  const takePending = () => {
+    const nodes = [...pending].filter((node) => node.isConnected);
+    pending.clear();
+    return nodes;
+  };
   const watch = (root) => {
     if (observed.has(root)) return;
     observed.add(root);
-    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: ["checked", "aria-checked"] });
+    observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
   };
-  const run = () => {
+  /** Looks only inside the given subtrees (the whole document the first time), and the open shadow roots in them. */
+  const run = (scopes) => {
     try {
       let count = 0;
-      for (const root of allRoots(doc)) {
-        watch(root);
-        for (const control of root.querySelectorAll(CONTROLS)) {
-          if (isRememberMeLabel(labelOf(control, root))) {
-            if (lock(control)) {
-              ours.push(control);
-              count += 1;
-            }
+      for (const root of rootsUnder(scopes)) {
+        if (root.nodeType !== 1) watch(root);
+        const controls = [...root.querySelectorAll(CONTROLS)];
+        if (root.nodeType === 1 && root.matches(CONTROLS)) controls.push(root);
+        for (const control of controls) {
+          if (!locked.has(control) && isRememberMeLabel(labelOf(control, control.getRootNode()))) {
+            lock(control);
+            ours.push(control);
+            count += 1;
           }
         }
       }
@@ -51,12 +103,50 @@ export function lockRememberMe(doc, onBlocked) {
       // Never into the page.
     }
   };
-  run();
-  return () => {
-    observer.disconnect();
-    clearTimeout(timer);
-    for (const control of ours.splice(0)) unlock(control);
+  const enforce = () => {
+    try {
+      for (const control of ours) {
+        if (control.isConnected && (isChecked(control) || !isDisabled(control))) relock(control);
+      }
+    } catch {
+      // Never into the page.
+    }
   };
+  run([doc]);
+  poll = setInterval(enforce, pollMs);
+  return {
+    stop() {
+      observer.disconnect();
+      clearTimeout(timer);
+      clearInterval(poll);
+      for (const control of ours.splice(0)) unlock(control);
+    },
+    enforce,
+    namesIn(form) {
+      return ours.filter((c) => c instanceof HTMLInputElement && c.form === form && c.name !== "").map((c) => c.name);
+    },
+  };
+}
+
+function isChecked(control) {
+  return control instanceof HTMLInputElement ? control.checked : control.getAttribute("aria-checked") !== "false";
+}
+
+function isDisabled(control) {
+  return control instanceof HTMLInputElement ? control.disabled : control.getAttribute("aria-disabled") === "true";
+}
+
+/** The given roots and every open shadow root inside them. */
+function rootsUnder(scopes) {
+  const roots = [...scopes];
+  for (let i = 0; i < roots.length; i++) {
+    const root = roots[i];
+    if (root.nodeType === 1 && root.shadowRoot) roots.push(root.shadowRoot);
+    for (const element of root.querySelectorAll("*")) {
+      if (element.shadowRoot) roots.push(element.shadowRoot);
+    }
+  }
+  return roots;
 }
 
 function unlock(control) {
@@ -72,13 +162,7 @@ function unlock(control) {
 
 /** The document and every open shadow root inside it. Closed roots are out of reach by design. */
 export function allRoots(doc) {
-  const roots = [doc];
-  for (let i = 0; i < roots.length; i++) {
-    for (const element of roots[i].querySelectorAll("*")) {
-      if (element.shadowRoot) roots.push(element.shadowRoot);
-    }
-  }
-  return roots;
+  return rootsUnder([doc]);
 }
 
 /** Unchecks and locks one control. True when it was not locked before. */
@@ -89,10 +173,10 @@ function lock(control) {
       control.checked = false;
       control.dispatchEvent(new Event("change", { bubbles: true }));
     }
-    control.disabled = true;
+    if (!control.disabled) control.disabled = true;
   } else {
     if (control.getAttribute("aria-checked") !== "false") control.setAttribute("aria-checked", "false");
-    control.setAttribute("aria-disabled", "true");
+    if (control.getAttribute("aria-disabled") !== "true") control.setAttribute("aria-disabled", "true");
   }
   if (fresh) {
     locked.add(control);

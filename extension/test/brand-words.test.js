@@ -14,6 +14,14 @@ describe("findBrandWords", () => {
     ["Epicurean recipes", []],
     ["mychartreuse paint", []],
     ["Bank of Example", []],
+    ["MyChart2 beta", []],
+    ["MyChartécran", []],
+    ["私のMyChart", []],
+    ["«MyChart»", ["MyChart"]],
+    ["Epic's portal", ["Epic"]],
+    ["MY\u00a0HEALTHEVET sign in", ["My HealtheVet"]],
+    ["ｍｙｃｈａｒｔ", ["MyChart"]],
+    ["mychartreuse, then MyChart", ["MyChart"]],
     ["", []],
   ];
   for (const [text, expected] of rows) {

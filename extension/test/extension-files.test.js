@@ -4,6 +4,8 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, it } from "node:test";
+import { Script } from "node:vm";
+import { contentBundleText, ENTRY, OUTPUT } from "../tools/content-bundle.mjs";
 import { firefoxManifestText } from "../tools/firefox-manifest.mjs";
 import { SIZES } from "../tools/make-icons.mjs";
 import { extensionRoot, readJson } from "../tools/test-helpers.js";
@@ -54,22 +56,35 @@ describe("manifest.json", () => {
       ...manifest.content_scripts.flatMap((c) => c.js),
       ...Object.values(manifest.icons),
       ...Object.values(manifest.action.default_icon),
-      ...manifest.web_accessible_resources.flatMap((r) => r.resources).filter((r) => !r.includes("*")),
     ];
     for (const file of named) {
       assert.ok(existsSync(new URL(file, extensionRoot)), file);
     }
   });
 
-  it("Modules_the_content_script_imports_are_reachable_from_pages", () => {
-    const exposed = manifest.web_accessible_resources.flatMap((r) => r.resources);
-    const reachable = (file) => exposed.some((pattern) => new RegExp(`^${pattern.replace(".", "\\.").replace("*", "[^/]*")}$`, "u").test(file));
-    for (const file of sourceFiles().filter((f) => f.startsWith("content/") && f !== "content/content.js")) {
-      assert.ok(reachable(file), file);
-      for (const [, target] of readFileSync(new URL(file, extensionRoot), "utf8").matchAll(/from "(\.\.?\/.+?)"/gu)) {
-        const resolved = new URL(target, new URL(file, extensionRoot)).pathname.slice(extensionRoot.pathname.length);
-        assert.ok(reachable(resolved), `${file} imports ${resolved}`);
-      }
+  it("Content_script_is_one_classic_script_injected_at_document_start_in_the_top_frame", () => {
+    // document_start: its listeners are registered before any script of the page, so the page's run after them.
+    assert.deepEqual(
+      manifest.content_scripts.map((c) => ({ js: c.js, run_at: c.run_at, all_frames: c.all_frames })),
+      [{ js: [OUTPUT], run_at: "document_start", all_frames: false }],
+    );
+    assert.doesNotThrow(() => new Script(readFileSync(new URL(OUTPUT, extensionRoot), "utf8"), { filename: OUTPUT }));
+  });
+
+  it("Pages_can_reach_no_file_of_the_extension", () => {
+    // A web-accessible file lets any page probe for it and learn that PortalGuard is installed.
+    assert.equal(manifest.web_accessible_resources, undefined);
+  });
+
+  it("Content_script_is_the_bundle_of_its_modules", () => {
+    const committed = readFileSync(new URL(OUTPUT, extensionRoot), "utf8");
+    assert.ok(committed === contentBundleText(), "content/content.js is out of date: run node extension/tools/content-bundle.mjs");
+  });
+
+  it("Every_content_module_is_in_the_bundle", () => {
+    const bundle = readFileSync(new URL(OUTPUT, extensionRoot), "utf8");
+    for (const file of sourceFiles().filter((f) => f.startsWith("content/") && f !== OUTPUT)) {
+      assert.ok(file === ENTRY || bundle.includes(`// ${file}\n`), `${file} is not imported by ${ENTRY}`);
     }
   });
 

@@ -6,9 +6,11 @@ namespace PortalGuard.EndToEndTests;
 /// <param name="Environment">Added to the browser's environment (DISPLAY).</param>
 /// <param name="MappedHosts">More names the browser resolves to 127.0.0.1, where the test portal answers.</param>
 /// <param name="Arguments">More command-line arguments.</param>
+/// <param name="ExtensionFolder">Another build of the extension than the repository's (an earlier one, to measure against).</param>
 public sealed record BrowserLaunchOptions(
     string? ExecutablePath = null,
     bool Headless = true,
     IReadOnlyDictionary<string, string>? Environment = null,
     IReadOnlyList<string>? MappedHosts = null,
-    IReadOnlyList<string>? Arguments = null);
+    IReadOnlyList<string>? Arguments = null,
+    string? ExtensionFolder = null);

@@ -46,8 +46,8 @@ public sealed class BrowserSession : IAsyncDisposable
         await fixture.Certificates.TrustInNssDatabaseAsync(folders.Home, PortalFixture.CertutilPath);
         await prepareProfile(folders);
 
-        var extension = RepositoryLayout.ExtensionFolder;
         options ??= new BrowserLaunchOptions();
+        var extension = options.ExtensionFolder ?? RepositoryLayout.ExtensionFolder;
         var mapped = string.Concat((options.MappedHosts ?? []).Select(host => $"MAP {host} 127.0.0.1, "));
         var playwright = await Playwright.CreateAsync();
         try
@@ -155,6 +155,9 @@ public sealed class BrowserSession : IAsyncDisposable
         CollectText(root, text);
         return (root.GetProperty("shadowRootType").GetString()!, string.Join(" ", text));
     }
+
+    /// <summary>A DevTools protocol session on the page (to trace it, for the timing figures).</summary>
+    public Task<ICDPSession> NewCdpSessionAsync(IPage page) => _context.NewCDPSessionAsync(page);
 
     public async Task ScreenshotAsync(IPage page, string fileName)
     {

@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace PortalGuard.EndToEndTests;
+
+/// <summary>The browser's own record (a DevTools trace) of the time a page's main thread spent in the extension's
+/// scripts: the union of every complete trace event that names a chrome-extension:// script (evaluating the content
+/// script, compiling the modules it imports, each listener, observer and timer callback). Independent of what the
+/// script reports about itself; it does not see promise callbacks (microtasks name no script), for either build.</summary>
+internal sealed class ExtensionScriptTrace
+{
+    private const string Categories = "devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,v8";
+
+    private readonly ICDPSession _cdp;
+    private readonly List<JsonElement> _events = [];
+    private readonly TaskCompletionSource _complete = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ExtensionScriptTrace(ICDPSession cdp) => _cdp = cdp;
+
+    public static async Task<ExtensionScriptTrace> StartAsync(BrowserSession browser, IPage page)
+    {
+        var trace = new ExtensionScriptTrace(await browser.NewCdpSessionAsync(page));
+        trace._cdp.Event("Tracing.dataCollected").OnEvent += (_, data) =>
+        {
+            if (data is not { } value)
+            {
+                return;
+            }
+
+            lock (trace._events)
+            {
+                foreach (var item in value.GetProperty("value").EnumerateArray())
+                {
+                    if (item.GetRawText().Contains("chrome-extension://", StringComparison.Ordinal))
+                    {
+                        trace._events.Add(item.Clone());
+                    }
+                }
+            }
+        };
+        trace._cdp.Event("Tracing.tracingComplete").OnEvent += (_, _) => trace._complete.TrySetResult();
+        await trace._cdp.SendAsync("Tracing.start", new Dictionary<string, object> { ["categories"] = Categories, ["transferMode"] = "ReportEvents" });
+        return trace;
+    }
+
+    /// <summary>Ends the trace; returns the milliseconds the main thread spent in extension scripts: wall time (the
+    /// union of the events) and thread time (the CPU time of the outermost events, which a busy machine does not inflate).</summary>
+    public async Task<(double WallMs, double ThreadMs)> StopAsync()
+    {
+        await _cdp.SendAsync("Tracing.end");
+        await _complete.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await _cdp.DetachAsync();
+        List<Span> spans;
+        lock (_events)
+        {
+            spans = [.. _events
+                .Where(e => e.TryGetProperty("ph", out var ph) && ph.GetString() == "X" && e.TryGetProperty("dur", out _))
+                .Select(e => new Span(
+                    e.GetProperty("tid").GetInt64(),
+                    e.GetProperty("ts").GetDouble(),
+                    e.GetProperty("ts").GetDouble() + e.GetProperty("dur").GetDouble(),
+                    e.TryGetProperty("tdur", out var tdur) ? tdur.GetDouble() : e.GetProperty("dur").GetDouble(),
+                    e.GetProperty("name").GetString() ?? string.Empty))];
+        }
+
+        // The main thread is the one that evaluated the content script; parsing on a background thread is not the page's time.
+        var mainThreads = spans.Where(s => s.Name == "EvaluateScript").Select(s => s.Thread).ToHashSet();
+        var wall = 0.0;
+        var thread = 0.0;
+        foreach (var group in spans.Where(s => mainThreads.Contains(s.Thread)).GroupBy(s => s.Thread))
+        {
+            var end = double.NegativeInfinity;
+            foreach (var span in group.OrderBy(s => s.Start).ThenByDescending(s => s.End))
+            {
+                if (span.End <= end)
+                {
+                    continue; // Inside an outer event already counted.
+                }
+
+                wall += span.End - Math.Max(span.Start, end);
+                if (span.Start >= end)
+                {
+                    thread += span.ThreadTime;
+                }
+
+                end = span.End;
+            }
+        }
+
+        return (wall / 1000, thread / 1000);
+    }
+
+    private sealed record Span(long Thread, double Start, double End, double ThreadTime, string Name);
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace PortalGuard.EndToEndTests;
+
+/// <summary>Serves <see cref="HostilePages"/> over HTTPS on 127.0.0.1 (reached under the portal's name and the lookalike's
+/// through the browser's resolver rules), and records what reached it: which fields a form sent, and what a page's
+/// script sent without a form. Only field names and whether the password was empty are kept.</summary>
+public sealed class HostilePageServer : IAsyncDisposable
+{
+    public const string PagePrefix = "/hostile/";
+    public const string SubmitPath = "/hostile-submit";
+    public const string CollectPath = "/hostile-collect";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Arrival> _arrivals = new();
+
+    private HostilePageServer(WebApplication app, int port)
+    {
+        _app = app;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    /// <summary>Everything that reached <see cref="SubmitPath"/> or <see cref="CollectPath"/>, oldest first.</summary>
+    public IReadOnlyList<Arrival> Arrivals => [.. _arrivals];
+
+    public static async Task<HostilePageServer> StartAsync(X509Certificate2 certificate)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
+        var app = builder.Build();
+        HostilePageServer? server = null;
+        app.Run(async context =>
+        {
+            context.Response.ContentType = "text/html; charset=utf-8";
+            var path = context.Request.Path.Value ?? string.Empty;
+            if (HttpMethods.IsPost(context.Request.Method) && (path == SubmitPath || path == CollectPath))
+            {
+                server!._arrivals.Enqueue(await ReadArrivalAsync(context.Request, path));
+                await context.Response.WriteAsync("<!doctype html><title>Received</title><p>Received.</p>");
+                return;
+            }
+
+            if (path.StartsWith(PagePrefix, StringComparison.Ordinal) && HostilePages.Markup(path[PagePrefix.Length..]) is { } page)
+            {
+                await context.Response.WriteAsync(page);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+        });
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        var port = int.Parse(address[(address.LastIndexOf(':') + 1)..].TrimEnd('/'), CultureInfo.InvariantCulture);
+        server = new HostilePageServer(app, port);
+        return server;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static async Task<Arrival> ReadArrivalAsync(HttpRequest request, string path)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            return new Arrival(path, [.. form.Keys.Order(StringComparer.Ordinal)], form.TryGetValue("password", out var password) && !string.IsNullOrEmpty(password));
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        return new Arrival(path, [], body.Length > 0);
+    }
+
+    /// <param name="Path">Where it arrived.</param>
+    /// <param name="Fields">The names of the form fields sent (none for a script's own request).</param>
+    /// <param name="CarriedSecret">A non-empty password field, or a non-empty body from a script.</param>
+    public sealed record Arrival(string Path, IReadOnlyList<string> Fields, bool CarriedSecret)
+    {
+        public override string ToString() => $"{Path} [{string.Join(",", Fields)}] secret={CarriedSecret}";
+    }
+}
