@@ -129,7 +129,7 @@ public sealed class PrivacyAuditTests(PortalFixture fixture, ITestOutputHelper o
         file.Area == HostArea && Path.GetFileName(file.Name).StartsWith("portalguard.db", StringComparison.Ordinal);
 
     /// <summary>What PortalGuard wrote: the host's whole data folder; in the profile, every folder and file named after the
-    /// extension (its storage areas, IndexedDB, storage buckets), the extension-wide stores, the stores shared by origins
+    /// extension (its storage areas, IndexedDB, storage buckets), the extension-wide stores and cookies, the stores shared by origins
     /// (Local and Session Storage, service workers), and the extension's entry in the preferences files.</summary>
     private static WrittenBytesScan Scan(BrowserSession.Folders folders)
     {
@@ -153,6 +153,11 @@ public sealed class PrivacyAuditTests(PortalFixture fixture, ITestOutputHelper o
         foreach (var store in new[] { "Extension State", "Extension Rules", "Extension Scripts" })
         {
             scan.AddFolder(ExtensionArea, Path.Combine(profile, store), profile);
+        }
+
+        foreach (var store in new[] { "Extension Cookies", "Extension Cookies-journal" })
+        {
+            scan.AddFile(ExtensionArea, Path.Combine(profile, store), profile);
         }
 
         foreach (var store in new[] { "Local Storage", "Session Storage", "Service Worker" })
