@@ -42,11 +42,18 @@ let managedPortals = { sent: null, added: [], alreadyKnown: [], refused: [], sup
 
 // ── Connection and settings ──────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The settings refresh that a new connection started. It begins before `hello` resolves, so a page's first answer can
+ * wait for it: otherwise a page that asks at once (a worker woken by that very page) is told the settings of before
+ * the host answered, and shared-device protections would start late or not at all.
+ */
+let settingsRefresh = Promise.resolve();
+
 connection.onStateChange((state) => {
   showConnectionState(state).catch(() => {});
   if (state.status === ConnectionStatus.ONLINE && state.settings) {
     managedPortals = { ...managedPortals, sent: null }; // a new host process knows none of them yet
-    refreshSettings(state.settings).catch(() => {});
+    settingsRefresh = refreshSettings(state.settings).catch(() => {});
   }
 });
 
@@ -328,6 +335,7 @@ async function onAssess(message, sender) {
   const entry = record(sender.tab.id, origin, result, signals);
   await showBadge(sender.tab.id, entry).catch(() => {});
   maybeNotify(sender.tab.id, entry, result);
+  await settingsRefresh;
   return { banner: result.banner, sharedDevice: settings.sharedDevice, gate: gateApplies(entry), level: entry.level };
 }
 
