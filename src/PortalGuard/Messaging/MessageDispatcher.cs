@@ -51,19 +51,17 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
                 return Error(null, ProtocolErrorCodes.InvalidRequest, "A field name in the message is not valid Unicode text.");
             }
 
-            // An id is echoed in the reply, so one that cannot be written back (a lone surrogate) is treated as absent.
-            JsonElement? id = root.TryGetProperty("id", out var idElement) && (idElement.ValueKind != JsonValueKind.String || RequestFields.IsValidText(idElement))
-                ? idElement.Clone()
-                : null;
+            // An id is echoed in the reply, so one that cannot be written back is treated as absent.
+            JsonElement? id = root.TryGetProperty("id", out var idElement) && IsEchoable(idElement) ? idElement.Clone() : null;
             try
             {
-                if (id is not { ValueKind: JsonValueKind.String or JsonValueKind.Number })
+                if (id is not { } echoed)
                 {
-                    throw new InvalidRequestException("id", "The field 'id' is required and must be a string or a number.");
+                    throw new InvalidRequestException("id", $"The field 'id' is required and must be a number or a string of at most {NativeMessagingLimits.MaxIdLength} characters.");
                 }
 
                 var type = RequestFields.RequiredString(root, "type");
-                return await RouteAsync(type, id.Value, root, cancellationToken).ConfigureAwait(false);
+                return await RouteAsync(type, echoed, root, cancellationToken).ConfigureAwait(false);
             }
             catch (InvalidRequestException ex)
             {
@@ -104,8 +102,24 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
         return Error(id, ProtocolErrorCodes.ReplyTooLarge, $"The reply would have been {bytes.Length} bytes, over the browser's limit of {maxReplyBytes}.");
     }
 
-    public static byte[] Error(JsonElement? id, string code, string message, string? field = null, string? messageType = null) =>
-        JsonSerializer.SerializeToUtf8Bytes(new ErrorReply(id, code, message, field, messageType), ProtocolJsonContext.Default.ErrorReply);
+    /// <summary>Serialises an error reply; one that would break the browsers' limit loses everything but its code.</summary>
+    public static byte[] Error(JsonElement? id, string code, string message, string? field = null, string? messageType = null)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(new ErrorReply(id, code, message, field, messageType), ProtocolJsonContext.Default.ErrorReply);
+
+        // Ids and messages are short by construction; an error is often a session's last word, so it must fit regardless.
+        return bytes.Length <= NativeMessagingLimits.MaxOutgoingFrameBytes
+            ? bytes
+            : JsonSerializer.SerializeToUtf8Bytes(new ErrorReply(null, code, "The error reply was too large to send."), ProtocolJsonContext.Default.ErrorReply);
+    }
+
+    /// <summary>A string or a number, short enough that a reply carrying it stays small, and (a string) valid Unicode text.</summary>
+    private static bool IsEchoable(JsonElement id) => id.ValueKind switch
+    {
+        JsonValueKind.Number => id.GetRawText().Length <= NativeMessagingLimits.MaxIdLength,
+        JsonValueKind.String => RequestFields.IsValidText(id) && id.GetString()!.Length <= NativeMessagingLimits.MaxIdLength,
+        _ => false,
+    };
 
     private async ValueTask<byte[]> RouteAsync(string type, JsonElement id, JsonElement request, CancellationToken cancellationToken)
     {

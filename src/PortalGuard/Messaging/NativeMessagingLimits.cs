@@ -9,6 +9,12 @@ internal static class NativeMessagingLimits
     /// <summary>Host → browser. Chrome and Firefox drop the connection on a larger message.</summary>
     public const int MaxOutgoingFrameBytes = 1024 * 1024;
 
+    /// <summary>
+    /// The longest request <c>id</c> echoed (characters of a string, or of a number as written). An id is the extension's
+    /// counter; a longer one could push even an error reply past the browsers' limit, so it is refused, not echoed.
+    /// </summary>
+    public const int MaxIdLength = 256;
+
     /// <summary>The length prefix: a uint32 in native byte order, little-endian on every supported platform.</summary>
     public const int HeaderBytes = 4;
 }

@@ -28,6 +28,15 @@ public sealed class FuzzCorpusReplayTests(FuzzTargetFixture fixture) : IClassFix
         fixture.Target.Run([]);
     }
 
+    [Theory]
+    [InlineData("hello")]
+    [InlineData("launchRockets")]
+    public void Request_with_an_id_too_long_to_echo_keeps_every_session_invariant(string type)
+    {
+        // Escaped as \u003C when echoed: six bytes a character, so the reply would have passed the 1 MiB limit.
+        fixture.Target.Run(Frames.Of("{\"id\":\"" + new string('<', 200_000) + "\",\"type\":\"" + type + "\"}"));
+    }
+
     [Fact]
     public void Committed_corpus_is_what_the_seed_list_writes()
     {

@@ -200,6 +200,60 @@ public sealed class MessageDispatcherTests : IDisposable
         Assert.Equal(2, recorded.Count);
     }
 
+    public static TheoryData<string> UnechoableIds() =>
+    [
+        "true",
+        "{}",
+        "[1]",
+        "\"\\ud800\"",
+        "\"" + new string('<', NativeMessagingLimits.MaxIdLength + 1) + "\"",
+        new string('9', NativeMessagingLimits.MaxIdLength + 1),
+    ];
+
+    [Theory]
+    [MemberData(nameof(UnechoableIds))]
+    public async Task Id_that_cannot_be_echoed_is_invalid_request_without_an_id(string id)
+    {
+        var reply = await DispatchAsync(Encoding.UTF8.GetBytes("{\"id\":" + id + ",\"type\":\"hello\"}"));
+
+        Assert.Equal("invalid-request", reply.GetProperty("code").GetString());
+        Assert.Equal("id", reply.GetProperty("field").GetString());
+        Assert.False(reply.TryGetProperty("id", out _));
+    }
+
+    [Fact]
+    public async Task Id_of_the_longest_length_is_echoed()
+    {
+        var id = new string('<', NativeMessagingLimits.MaxIdLength);
+
+        var reply = await DispatchAsync(Encoding.UTF8.GetBytes("{\"id\":\"" + id + "\",\"type\":\"hello\"}"));
+
+        Assert.Equal("hello", reply.GetProperty("type").GetString());
+        Assert.Equal(id, reply.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task Long_id_that_escaping_would_push_past_the_reply_limit_is_not_echoed()
+    {
+        // Found by the fuzz target: '<' is written back as \u003C, so a 200,000-character id made a 1.2 MB error reply,
+        // which the frame writer refused with an exception that ended the session.
+        var reply = await DispatchAsync(Encoding.UTF8.GetBytes("{\"id\":\"" + new string('<', 200_000) + "\",\"type\":\"nope\"}"));
+
+        Assert.Equal("invalid-request", reply.GetProperty("code").GetString());
+        Assert.False(reply.TryGetProperty("id", out _));
+    }
+
+    [Fact]
+    public void Error_reply_that_would_break_the_limit_keeps_only_its_code()
+    {
+        var bytes = MessageDispatcher.Error(null, ProtocolErrorCodes.InvalidRequest, new string('<', 300_000), field: "x");
+
+        Assert.True(bytes.Length <= NativeMessagingLimits.MaxOutgoingFrameBytes);
+        var reply = JsonDocument.Parse(bytes).RootElement;
+        Assert.Equal("invalid-request", reply.GetProperty("code").GetString());
+        Assert.False(reply.TryGetProperty("field", out _));
+    }
+
     private async Task<JsonElement> DispatchAsync(byte[] frame, int maxReplyBytes = NativeMessagingLimits.MaxOutgoingFrameBytes)
     {
         var checker = new PortalChecker(_store, new GuardProbes(_probe, Dns: null, Tls: null, Wifi: null), TimeProvider.System);
