@@ -13,6 +13,8 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
     // A key given twice makes a message say two things (which "type"? which "origin"?); it is refused, not resolved by guessing.
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32, AllowDuplicateProperties = false };
 
+    private const string InvalidNameMessage = "A field name in the message is not valid Unicode text.";
+
     public async ValueTask<byte[]> DispatchAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken)
     {
         if (frame.IsEmpty)
@@ -36,6 +38,11 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
             // The parser's message can quote the input; it stays out of the log and the reply.
             return Error(null, ProtocolErrorCodes.BadJson, "The message is not valid UTF-8 JSON.");
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check unescapes every field name, and throws on a lone surrogate escape in one ("\ud800").
+            return Error(null, ProtocolErrorCodes.InvalidRequest, InvalidNameMessage);
+        }
 
         using (document)
         {
@@ -48,7 +55,7 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
             // Checked before any lookup: a field lookup throws when it meets a name it cannot unescape.
             if (!RequestFields.HasValidNames(root))
             {
-                return Error(null, ProtocolErrorCodes.InvalidRequest, "A field name in the message is not valid Unicode text.");
+                return Error(null, ProtocolErrorCodes.InvalidRequest, InvalidNameMessage);
             }
 
             // An id is echoed in the reply, so one that cannot be written back is treated as absent.
