@@ -30,7 +30,10 @@ internal sealed partial class NativeMessagingService(
                 return;
             }
 
-            watcherTask = Task.Run(() => watcher.RunAsync(initial: null, PushPostureAsync, watching.Token), CancellationToken.None);
+            // The baseline is what the extension can have seen: the posture the first reply carried, if it carried one
+            // (a change since then must be pushed); otherwise the watcher takes it now.
+            var baseline = cachedPosture.LastServed;
+            watcherTask = Task.Run(() => watcher.RunAsync(baseline, PushPostureAsync, watching.Token), CancellationToken.None);
             outcome.ExitCode = await session.ServeAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
