@@ -7,10 +7,17 @@ using PortalGuard.Network;
 using PortalGuard.Policy;
 using PortalGuard.Storage;
 using Serilog;
+using Serilog.Extensions.Logging;
 
 namespace PortalGuard.Host.NativeMessaging;
 
-/// <summary>Native-messaging mode: wires the host's services and runs one session until the browser closes stdin.</summary>
+/// <summary>Native-messaging mode: answers the browser's first frame, then wires the host's services and serves the session until the browser closes stdin.</summary>
+/// <remarks>
+/// The browser waits on the first reply (<c>hello</c>) while the process starts, so the parts that reply needs (the store,
+/// the dispatcher, the session) are built by hand and answer it before the Generic Host exists; the host is then given
+/// those same instances and runs the rest of the session beside the posture watcher. The console streams read and write
+/// synchronously, so the first frame is answered on the main thread, with no thread pool yet.
+/// </remarks>
 internal static class NativeHostRunner
 {
     /// <summary>How often the network posture is re-checked when the operating system reports nothing.</summary>
@@ -28,41 +35,45 @@ internal static class NativeHostRunner
         // Before the first file is created: the logs (and every file rolled later) must be owner-only, whatever the umask.
         ProcessUmask.RestrictToOwner();
         var dataDirectory = DataPaths.DataDirectory();
-        var serilog = HostLogging.Create(dataDirectory);
+        var logging = new Lazy<Serilog.ILogger>(() => HostLogging.Create(dataDirectory));
         try
         {
             // A broken policy never stops the guard: each ignored field is logged, the rest applies.
             var policy = MachinePolicySources.ForCurrentSystem().Read();
             foreach (var problem in policy.Problems)
             {
-                serilog.Warning("Machine policy {PolicyLocation}: {PolicyProblem}", policy.Location, problem);
+                logging.Value.Warning("Machine policy {PolicyLocation}: {PolicyProblem}", policy.Location, problem);
             }
 
-            var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-            builder.Logging.ClearProviders();
-            builder.Services.AddSerilog(serilog, dispose: false);
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
-
             var time = TimeProvider.System;
-            builder.Services.AddSingleton(time);
-            builder.Services.AddSingleton(caller);
-            builder.Services.AddSingleton(AllowedCallers.FromEnvironment(Environment.GetEnvironmentVariable));
-            builder.Services.AddSingleton(_ => StoreHandle.Open(dataDirectory, time, policy));
+            using var loggers = new DeferredLoggerFactory(() => new SerilogLoggerFactory(logging.Value));
+            using var store = StoreHandle.OpenDeferringUpkeep(dataDirectory, time, policy);
+
             // Requests share a posture for a moment; the watcher always asks the system itself and clears that cache on a change.
             var livePosture = NetworkPostureProbe.ForCurrentSystem(time);
             var cachedPosture = new CachedPostureProbe(livePosture, time, CachedPostureProbe.DefaultTimeToLive);
             var probes = GuardProbes.ForCurrentSystem(time, GuardProbes.OfflineFromEnvironment(Environment.GetEnvironmentVariable), cachedPosture);
-            builder.Services.AddSingleton(probes);
-            builder.Services.AddSingleton<INetworkPostureProbe>(cachedPosture);
+            var handlers = new RequestHandlers(new PortalChecker(store, probes, time), store, cachedPosture, time, HostInfo.Version);
+            using var writer = new FrameWriter(stdout);
+            var session = new NativeMessagingSession(
+                new FrameReader(stdin), writer, new MessageDispatcher(handlers, loggers.CreateLogger<MessageDispatcher>()), loggers.CreateLogger<NativeMessagingSession>());
+            var opening = new SessionOpening(session.OpenAsync(caller, AllowedCallers.FromEnvironment(Environment.GetEnvironmentVariable), CancellationToken.None));
+
+            // What the first reply did not need: the shipped catalog merged in, the audit retention applied.
+            if (store.Upkeep() is { } upkeepFailure)
+            {
+                logging.Value.Warning(upkeepFailure, "Database upkeep failed; the shipped catalog stands in for the stored one");
+            }
+
+            var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+            builder.Logging.ClearProviders();
+            builder.Services.AddSerilog(logging.Value, dispose: false);
+            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
+            builder.Services.AddSingleton(time);
+            builder.Services.AddSingleton(store);
             builder.Services.AddSingleton(cachedPosture);
-            builder.Services.AddSingleton<PortalChecker>();
-            builder.Services.AddSingleton(sp => new RequestHandlers(
-                sp.GetRequiredService<PortalChecker>(), sp.GetRequiredService<StoreHandle>(),
-                sp.GetRequiredService<INetworkPostureProbe>(), time, HostInfo.Version));
-            builder.Services.AddSingleton(sp => new MessageDispatcher(sp.GetRequiredService<RequestHandlers>(), sp.GetRequiredService<ILogger<MessageDispatcher>>()));
-            builder.Services.AddSingleton(new FrameReader(stdin));
-            builder.Services.AddSingleton(new FrameWriter(stdout));
-            builder.Services.AddSingleton<NativeMessagingSession>();
+            builder.Services.AddSingleton(session);
+            builder.Services.AddSingleton(opening);
             builder.Services.AddSingleton(new PostureWatcher(livePosture, time, PostureInterval, PostureSettleDelay));
             var outcome = new SessionOutcome();
             builder.Services.AddSingleton(outcome);
@@ -74,12 +85,15 @@ internal static class NativeHostRunner
         }
         catch (Exception ex)
         {
-            serilog.Fatal(ex, "The host could not start");
+            logging.Value.Fatal(ex, "The host could not start");
             return SessionExitCodes.InternalError;
         }
         finally
         {
-            (serilog as IDisposable)?.Dispose();
+            if (logging.IsValueCreated)
+            {
+                (logging.Value as IDisposable)?.Dispose();
+            }
         }
     }
 }

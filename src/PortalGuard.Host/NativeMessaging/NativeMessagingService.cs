@@ -7,11 +7,10 @@ using PortalGuard.Network;
 
 namespace PortalGuard.Host.NativeMessaging;
 
-/// <summary>Runs the one native-messaging session of this process, with the posture watcher beside it, then stops the host.</summary>
+/// <summary>Runs the rest of the one native-messaging session of this process, with the posture watcher beside it, then stops the host.</summary>
 internal sealed partial class NativeMessagingService(
     NativeMessagingSession session,
-    BrowserCaller caller,
-    AllowedCallers allowedCallers,
+    SessionOpening opening,
     PostureWatcher watcher,
     CachedPostureProbe cachedPosture,
     SessionOutcome outcome,
@@ -21,10 +20,21 @@ internal sealed partial class NativeMessagingService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var watcherTask = Task.Run(() => watcher.RunAsync(initial: null, PushPostureAsync, watching.Token), CancellationToken.None);
+        var watcherTask = Task.CompletedTask;
         try
         {
-            outcome.ExitCode = await session.RunAsync(caller, allowedCallers, stoppingToken).ConfigureAwait(false);
+            // The first frame was answered before the host was built (NativeHostRunner); the watcher's baseline waits for it.
+            if (await opening.FirstReply.ConfigureAwait(false) is { } ended)
+            {
+                outcome.ExitCode = ended;
+                return;
+            }
+
+            // The baseline is what the extension can have seen: the posture the first reply carried, if it carried one
+            // (a change since then must be pushed); otherwise the watcher takes it now.
+            var baseline = cachedPosture.LastServed;
+            watcherTask = Task.Run(() => watcher.RunAsync(baseline, PushPostureAsync, watching.Token), CancellationToken.None);
+            outcome.ExitCode = await session.ServeAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 
 namespace PortalGuard.Messaging;
 
@@ -8,9 +9,22 @@ internal sealed class FrameReader(Stream input, int maxFrameBytes = NativeMessag
 {
     private readonly byte[] _header = new byte[NativeMessagingLimits.HeaderBytes];
 
-    public async ValueTask<FrameReadResult> ReadAsync(CancellationToken cancellationToken)
+    public ValueTask<FrameReadResult> ReadAsync(CancellationToken cancellationToken) => ReadCoreAsync(synchronous: false, cancellationToken);
+
+    /// <summary>
+    /// Reads one frame on the calling thread. The console's asynchronous reads go through the thread pool; the host reads the
+    /// browser's first frame with this before it has one.
+    /// </summary>
+    public FrameReadResult Read()
     {
-        var headerRead = await ReadFullyAsync(_header, cancellationToken).ConfigureAwait(false);
+        var pending = ReadCoreAsync(synchronous: true, CancellationToken.None);
+        Debug.Assert(pending.IsCompleted, "Synchronous reads complete before returning.");
+        return pending.GetAwaiter().GetResult();
+    }
+
+    private async ValueTask<FrameReadResult> ReadCoreAsync(bool synchronous, CancellationToken cancellationToken)
+    {
+        var headerRead = await ReadFullyAsync(_header, synchronous, cancellationToken).ConfigureAwait(false);
         if (headerRead == 0)
         {
             return FrameReadResult.EndOfInput;
@@ -28,16 +42,18 @@ internal sealed class FrameReader(Stream input, int maxFrameBytes = NativeMessag
         }
 
         var payload = new byte[length];
-        var bodyRead = await ReadFullyAsync(payload, cancellationToken).ConfigureAwait(false);
+        var bodyRead = await ReadFullyAsync(payload, synchronous, cancellationToken).ConfigureAwait(false);
         return bodyRead < length ? FrameReadResult.Truncated(length) : FrameReadResult.Frame(payload);
     }
 
-    private async ValueTask<int> ReadFullyAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    private async ValueTask<int> ReadFullyAsync(Memory<byte> buffer, bool synchronous, CancellationToken cancellationToken)
     {
         var total = 0;
         while (total < buffer.Length)
         {
-            var read = await input.ReadAsync(buffer[total..], cancellationToken).ConfigureAwait(false);
+            var read = synchronous
+                ? input.Read(buffer.Span[total..])
+                : await input.ReadAsync(buffer[total..], cancellationToken).ConfigureAwait(false);
             if (read == 0)
             {
                 break;

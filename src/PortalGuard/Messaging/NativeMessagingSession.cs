@@ -9,8 +9,12 @@ internal sealed partial class NativeMessagingSession(
     MessageDispatcher dispatcher,
     ILogger<NativeMessagingSession> logger)
 {
-    /// <summary>Serves the session and returns the process exit code (see <see cref="SessionExitCodes"/>).</summary>
-    public async Task<int> RunAsync(BrowserCaller caller, AllowedCallers allowed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks the caller and answers the first frame, all that the browser waits for while the host starts, so the host can
+    /// do this before the rest of it is built. The first frame is read on the calling thread (the browser sends it as soon as
+    /// it connects). Returns the exit code when the session has already ended, null when <see cref="ServeAsync"/> goes on.
+    /// </summary>
+    public async Task<int?> OpenAsync(BrowserCaller caller, AllowedCallers allowed, CancellationToken cancellationToken)
     {
         if (allowed.RefusalReason(caller) is { } refusal)
         {
@@ -19,28 +23,56 @@ internal sealed partial class NativeMessagingSession(
             return SessionExitCodes.OriginNotAllowed;
         }
 
-        LogSessionStarted(logger, caller.Family, caller.Identity);
+        // Logged after the first reply when there is one, so the browser does not wait on the log file; before the end otherwise.
+        var first = reader.Read();
+        var answered = first.Status == FrameReadStatus.Frame;
+        if (!answered)
+        {
+            LogSessionStarted(logger, caller.Family, caller.Identity);
+        }
+
+        var exitCode = await AnswerAsync(first, cancellationToken).ConfigureAwait(false);
+        if (answered)
+        {
+            LogSessionStarted(logger, caller.Family, caller.Identity);
+        }
+
+        return exitCode;
+    }
+
+    /// <summary>Answers frames after <see cref="OpenAsync"/> until the input ends; returns the exit code.</summary>
+    public async Task<int> ServeAsync(CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            switch (result.Status)
+            var frame = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            if (await AnswerAsync(frame, cancellationToken).ConfigureAwait(false) is { } exitCode)
             {
-                case FrameReadStatus.EndOfInput:
-                    LogSessionClosed(logger);
-                    return SessionExitCodes.Closed;
-                case FrameReadStatus.Truncated:
-                    LogTruncated(logger, result.DeclaredLength);
-                    return SessionExitCodes.Truncated;
-                case FrameReadStatus.TooLarge:
-                    LogTooLarge(logger, result.DeclaredLength, NativeMessagingLimits.MaxIncomingFrameBytes);
-                    await WriteAsync(MessageDispatcher.Error(null, ProtocolErrorCodes.FrameTooLarge,
-                        $"A message of {result.DeclaredLength} bytes is over the limit of {NativeMessagingLimits.MaxIncomingFrameBytes}."), cancellationToken).ConfigureAwait(false);
-                    return SessionExitCodes.FrameTooLarge;
-                default:
-                    var reply = await dispatcher.DispatchAsync(result.Payload, cancellationToken).ConfigureAwait(false);
-                    await WriteAsync(reply, cancellationToken).ConfigureAwait(false);
-                    break;
+                return exitCode;
             }
+        }
+    }
+
+    /// <summary>Answers one frame read; returns the exit code when the session ends there.</summary>
+    private async Task<int?> AnswerAsync(FrameReadResult result, CancellationToken cancellationToken)
+    {
+        switch (result.Status)
+        {
+            case FrameReadStatus.EndOfInput:
+                LogSessionClosed(logger);
+                return SessionExitCodes.Closed;
+            case FrameReadStatus.Truncated:
+                LogTruncated(logger, result.DeclaredLength);
+                return SessionExitCodes.Truncated;
+            case FrameReadStatus.TooLarge:
+                LogTooLarge(logger, result.DeclaredLength, NativeMessagingLimits.MaxIncomingFrameBytes);
+                await WriteAsync(MessageDispatcher.Error(null, ProtocolErrorCodes.FrameTooLarge,
+                    $"A message of {result.DeclaredLength} bytes is over the limit of {NativeMessagingLimits.MaxIncomingFrameBytes}."), cancellationToken).ConfigureAwait(false);
+                return SessionExitCodes.FrameTooLarge;
+            default:
+                var reply = await dispatcher.DispatchAsync(result.Payload, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(reply, cancellationToken).ConfigureAwait(false);
+                return null;
         }
     }
 

@@ -15,11 +15,20 @@ internal sealed class CachedPostureProbe(INetworkPostureProbe inner, TimeProvide
 
     private readonly TtlCache<string, NetworkPosture> _cache = new(time, _ => timeToLive, StringComparer.Ordinal);
 
-    public ValueTask<NetworkPosture> GetPostureAsync(IReadOnlyList<IPAddress> destinations, CancellationToken cancellationToken) =>
-        _cache.GetOrAddAsync(
+    private NetworkPosture? _lastServed;
+
+    /// <summary>The posture most recently handed out, if any: what the extension may have seen (the watcher's baseline).</summary>
+    public NetworkPosture? LastServed => Volatile.Read(ref _lastServed);
+
+    public async ValueTask<NetworkPosture> GetPostureAsync(IReadOnlyList<IPAddress> destinations, CancellationToken cancellationToken)
+    {
+        var posture = await _cache.GetOrAddAsync(
             string.Join(',', destinations.Select(d => d.ToString()).Order(StringComparer.Ordinal)),
             _ => inner.GetPostureAsync(destinations, cancellationToken).AsTask(),
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _lastServed, posture);
+        return posture;
+    }
 
     /// <summary>Forget every cached posture (the watcher saw a change).</summary>
     public void Clear() => _cache.Clear();

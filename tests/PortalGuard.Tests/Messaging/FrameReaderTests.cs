@@ -94,4 +94,40 @@ public sealed class FrameReaderTests
         Assert.Equal(FrameReadStatus.Frame, result.Status);
         Assert.Equal(1024, result.Payload.Length);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4096)]
+    public void Read_on_the_calling_thread_reads_frames_whole_then_the_clean_close(int chunk)
+    {
+        var reader = new FrameReader(new TrickleStream(Frames.Concat(Frames.Of("""{"id":1,"type":"hello"}"""), Frames.Of("{}")), chunk));
+
+        var first = reader.Read();
+        var second = reader.Read();
+        var end = reader.Read();
+
+        Assert.Equal("""{"id":1,"type":"hello"}""", Encoding.UTF8.GetString(first.Payload));
+        Assert.Equal("{}", Encoding.UTF8.GetString(second.Payload));
+        Assert.Equal(FrameReadStatus.EndOfInput, end.Status);
+    }
+
+    [Fact]
+    public void Read_on_the_calling_thread_refuses_a_frame_over_the_limit_without_reading_it()
+    {
+        var stream = new TrickleStream(Frames.Concat(Frames.Header(2048), new byte[2048]), 4096);
+
+        var result = new FrameReader(stream, maxFrameBytes: 1024).Read();
+
+        Assert.Equal(FrameReadStatus.TooLarge, result.Status);
+        Assert.Equal(4, stream.BytesRead);
+    }
+
+    [Fact]
+    public void Read_on_the_calling_thread_reports_input_ending_inside_a_frame()
+    {
+        var result = new FrameReader(new MemoryStream(Frames.Concat(Frames.Header(10), "{}"u8.ToArray()))).Read();
+
+        Assert.Equal(FrameReadStatus.Truncated, result.Status);
+        Assert.Equal(10, result.DeclaredLength);
+    }
 }

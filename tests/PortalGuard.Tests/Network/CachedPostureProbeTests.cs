@@ -59,4 +59,18 @@ public sealed class CachedPostureProbeTests
 
         Assert.Equal(VpnState.Off, (await cached.GetPostureAsync([Portal], CancellationToken.None)).Vpn);
     }
+
+    [Fact]
+    public async Task The_posture_last_handed_out_is_kept_as_what_the_extension_may_have_seen()
+    {
+        var inner = new FixedPostureProbe(FixedPostureProbe.On);
+        var cached = new CachedPostureProbe(inner, new FakeTimeProvider(), TimeSpan.FromSeconds(2));
+        Assert.Null(cached.LastServed);
+
+        await cached.GetPostureAsync([], CancellationToken.None);
+        inner.Posture = FixedPostureProbe.Off;
+        await cached.GetPostureAsync([Portal], CancellationToken.None);
+
+        Assert.Equal(VpnState.Off, cached.LastServed?.Vpn);
+    }
 }
