@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Publishes the host for Linux into artifacts/portalguard-<rid>/: the `portalguard` executable with libe_sqlite3.so beside it.
-#   scripts/publish.sh            NativeAOT (default): one native file, starts faster than a Python echo host (bench/README.md), no .NET runtime needed
+#   scripts/publish.sh            NativeAOT (default): one native file, starts in ~30 ms (bench/README.md), no .NET runtime needed
 #   scripts/publish.sh r2r        ReadyToRun, self-contained: the fallback where NativeAOT cannot build (no C toolchain,
 #                                 an unsupported target); starts in ~220 ms, a folder of files instead of one
 #   RID=linux-arm64 scripts/publish.sh   another runtime identifier (NativeAOT cannot cross-compile across OS/arch)
