@@ -59,7 +59,9 @@ internal sealed class SessionFuzzTarget : IDisposable
         {
             // The only exceptions a session lets out are cancellation and a broken stdout pipe (NativeMessagingService
             // handles both); with no cancellation and a memory stdout, any exception is a fault.
-            exitCode = session.RunAsync(_caller, _allowed, CancellationToken.None).GetAwaiter().GetResult();
+            // As the host does: the caller check and the first frame, then the rest of the session.
+            exitCode = session.OpenAsync(_caller, _allowed, CancellationToken.None).GetAwaiter().GetResult()
+                ?? session.ServeAsync(CancellationToken.None).GetAwaiter().GetResult();
         }
         catch (Exception ex)
         {
