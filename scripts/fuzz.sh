@@ -47,6 +47,13 @@ log "instrumenting PortalGuard.Core.dll"
 cp "$project"/corpus/* "$out/seeds/"
 if compgen -G "$regressions/*" >/dev/null; then cp "$regressions"/* "$out/seeds/"; fi
 
+# afl-fuzz refuses to start on a seed that crashes: say which input still fails instead.
+if ! dotnet "$out/bin/PortalGuard.Fuzz.dll" "$out/seeds" 2>"$out/replay.log"; then
+  grep -E '^FAIL|kept every invariant' "$out/replay.log" >&2
+  log "a corpus or regression input still breaks an invariant: fix that first (details: $out/replay.log)"
+  exit 1
+fi
+
 # --- fuzz ----------------------------------------------------------------------------------------------------------
 # The target is "dotnet PortalGuard.Fuzz.dll", which afl-fuzz cannot see instrumentation in (SKIP_BIN_CHECK); SharpFuzz
 # speaks the fork-server protocol itself. No CPU pinning: the machine is shared. Input comes on stdin (no @@).
