@@ -1,13 +1,6 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PortalGuard.EndToEndTests;
 
@@ -20,28 +13,23 @@ public sealed class HostilePageServer : IAsyncDisposable
     public const string SubmitPath = "/hostile-submit";
     public const string CollectPath = "/hostile-collect";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackHttpsSite _site;
     private readonly ConcurrentQueue<Arrival> _arrivals = new();
 
-    private HostilePageServer(WebApplication app, int port)
+    private HostilePageServer(LoopbackHttpsSite site)
     {
-        _app = app;
-        Port = port;
+        _site = site;
     }
 
-    public int Port { get; }
+    public int Port => _site.Port;
 
     /// <summary>Everything that reached <see cref="SubmitPath"/> or <see cref="CollectPath"/>, oldest first.</summary>
     public IReadOnlyList<Arrival> Arrivals => [.. _arrivals];
 
     public static async Task<HostilePageServer> StartAsync(X509Certificate2 certificate)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
         HostilePageServer? server = null;
-        app.Run(async context =>
+        var site = await LoopbackHttpsSite.StartAsync(certificate, async context =>
         {
             context.Response.ContentType = "text/html; charset=utf-8";
             var path = context.Request.Path.Value ?? string.Empty;
@@ -60,19 +48,11 @@ public sealed class HostilePageServer : IAsyncDisposable
 
             context.Response.StatusCode = StatusCodes.Status404NotFound;
         });
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var port = int.Parse(address[(address.LastIndexOf(':') + 1)..].TrimEnd('/'), CultureInfo.InvariantCulture);
-        server = new HostilePageServer(app, port);
+        server = new HostilePageServer(site);
         return server;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
 
     private static async Task<Arrival> ReadArrivalAsync(HttpRequest request, string path)
     {

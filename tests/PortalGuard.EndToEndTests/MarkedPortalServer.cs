@@ -1,12 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PortalGuard.EndToEndTests;
 
@@ -15,24 +8,19 @@ namespace PortalGuard.EndToEndTests;
 /// Served over HTTPS on 127.0.0.1 at a free port of its own; the browser reaches it under the portal's (or the lookalike's) name.</summary>
 public sealed class MarkedPortalServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackHttpsSite _site;
 
-    private MarkedPortalServer(WebApplication app, int port)
+    private MarkedPortalServer(LoopbackHttpsSite site)
     {
-        _app = app;
-        Port = port;
+        _site = site;
     }
 
-    public int Port { get; }
+    public int Port => _site.Port;
 
     public static async Task<MarkedPortalServer> StartAsync(X509Certificate2 certificate, PrivacyMarkers markers)
     {
         ArgumentNullException.ThrowIfNull(markers);
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
-        app.Run(async context =>
+        var site = await LoopbackHttpsSite.StartAsync(certificate, async context =>
         {
             context.Response.ContentType = "text/html; charset=utf-8";
             if (HttpMethods.IsPost(context.Request.Method))
@@ -46,18 +34,10 @@ public sealed class MarkedPortalServer : IAsyncDisposable
             var page = context.Request.Path.Value?.EndsWith("/home", StringComparison.Ordinal) == true ? HomePage(markers) : LoginPage(markers);
             await context.Response.WriteAsync(page);
         });
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var port = int.Parse(address[(address.LastIndexOf(':') + 1)..].TrimEnd('/'), CultureInfo.InvariantCulture);
-        return new MarkedPortalServer(app, port);
+        return new MarkedPortalServer(site);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
 
     private static string LoginPage(PrivacyMarkers markers) => $$"""
         <!doctype html>

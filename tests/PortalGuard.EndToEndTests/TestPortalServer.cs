@@ -1,12 +1,5 @@
-using System.Globalization;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace PortalGuard.EndToEndTests;
 
@@ -147,23 +140,18 @@ public sealed class TestPortalServer : IAsyncDisposable
         </html>
         """;
 
-    private readonly WebApplication _app;
+    private readonly LoopbackHttpsSite _site;
 
-    private TestPortalServer(WebApplication app, int port)
+    private TestPortalServer(LoopbackHttpsSite site)
     {
-        _app = app;
-        Port = port;
+        _site = site;
     }
 
-    public int Port { get; }
+    public int Port => _site.Port;
 
     public static async Task<TestPortalServer> StartAsync(X509Certificate2 certificate)
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
-        app.Run(async context =>
+        var site = await LoopbackHttpsSite.StartAsync(certificate, async context =>
         {
             context.Response.ContentType = "text/html; charset=utf-8";
             if (context.Request.Path == LoginPath && HttpMethods.IsPost(context.Request.Method))
@@ -193,16 +181,8 @@ public sealed class TestPortalServer : IAsyncDisposable
 
             context.Response.StatusCode = StatusCodes.Status404NotFound;
         });
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var port = int.Parse(address[(address.LastIndexOf(':') + 1)..].TrimEnd('/'), CultureInfo.InvariantCulture);
-        return new TestPortalServer(app, port);
+        return new TestPortalServer(site);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _site.DisposeAsync();
 }
