@@ -24,16 +24,8 @@ public sealed class LogOutAndClearTests(PortalFixture fixture, ITestOutputHelper
         var tabId = tab.GetProperty("tabId").GetInt32();
 
         // Sign in (through the gate), so the portal leaves a session cookie, storage, a cache and a database behind.
-        await portal.EvaluateAsync("() => { document.getElementById('password').value = 'x'; }");
-        await portal.FocusAsync("#password");
-        await portal.Keyboard.PressAsync("Shift+Tab");
-        await portal.Keyboard.PressAsync("Enter");
-        await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("proceeded").GetBoolean());
-        await portal.ClickAsync("button[type=submit]");
-        await portal.WaitForURLAsync(url => url.EndsWith(TestPortalServer.HomePath, StringComparison.Ordinal));
-        Assert.True(await portal.EvaluateAsync<bool>("() => window.portalStored"));
+        await PortalSignIn.ThroughTheGateAsync(browser, portal, fixture.Origin);
         var hostName = PortalFixture.PortalHost;
-        Assert.True((await browser.EvaluateInWorkerAsync($"chrome.cookies.getAll({{ domain: '{hostName}' }})")).GetArrayLength() >= 2);
 
         var popup = await browser.OpenAsync($"{ExtensionOrigin}/popup/popup.html?tab={tabId}");
         await popup.WaitForSelectorAsync("body[data-ready=true]");
