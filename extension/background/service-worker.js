@@ -423,6 +423,7 @@ async function viewState(tabId) {
     vpn: lastNetwork?.vpn ?? null,
     settings,
     passwordSaving,
+    managedPortals,
     lastClear,
     sessions: portalSessions.size,
   };

@@ -56,6 +56,16 @@ public sealed class ManagedPortalTests(PortalFixture fixture, ITestOutputHelper 
             Assert.Equal(1, refused.GetProperty("index").GetInt32());
             Assert.Contains("imitates", refused.GetProperty("problem").GetString(), StringComparison.Ordinal);
 
+            // The options page tells the person, in plain words, what their organisation added and what was refused.
+            var options = await browser.OpenAsync($"chrome-extension://{ExtensionId}/options/options.html");
+            await options.WaitForSelectorAsync("body[data-ready=true]");
+            var section = await options.InnerTextAsync("#managed-portals");
+            output.WriteLine($"options page: {section}");
+            Assert.Contains("Your organisation added these patient portals", section, StringComparison.Ordinal);
+            Assert.Contains(PortalFixture.ManagedHost, section, StringComparison.Ordinal);
+            Assert.Contains($"{PortalFixture.LookalikeHost} — its name imitates", section, StringComparison.Ordinal);
+            await browser.ScreenshotAsync(options, "options-managed-portals.png");
+
             // Listing a lookalike in browser policy does not make it a portal: it is still blocked.
             await browser.OpenAsync(fixture.LookalikeOrigin + TestPortalServer.LoginPath);
             var lookalike = await browser.WaitForTabStateAsync(fixture.LookalikeOrigin, t => t.GetProperty("answeredByHost").GetBoolean());
