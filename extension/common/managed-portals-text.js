@@ -1,22 +1,26 @@
 // Words the options page shows for the browser policy's extra portals: what the host added, already knew, and refused.
-// The host's refusal reasons are technical English for administrators (docs/protocol.md, setManagedPortals); this turns
-// them into a plain reason in the reader's language. The host sends no code for them, so the sentence is matched: an
-// unmatched one still gets a plain (general) reason, never the raw text.
+// Each refusal carries a stable code (docs/protocol.md, setManagedPortals); its sentence is for administrators and logs,
+// never shown here: an unknown code still gets a plain (general) reason in the reader's language.
 
 import { managedPortalHosts, sameHosts } from "./managed-portals.js";
 
-/** A plain reason for one of the host's refusals. */
-export function refusalReason(problem, t) {
-  const text = typeof problem === "string" ? problem : "";
-  const lookalike = /imitates (\S+) \(([^)]*)\)/u.exec(text);
-  if (lookalike !== null) {
-    const [, host, name] = lookalike;
-    return t("options_managed_refused_lookalike", [name.trim() || host, host]);
+/** A plain reason for one of the host's refusals ({ code, imitatedHost, imitatedName }). */
+export function refusalReason(refusal, t) {
+  switch (refusal?.code) {
+    case "lookalike": {
+      const host = typeof refusal.imitatedHost === "string" ? refusal.imitatedHost : "";
+      const name = typeof refusal.imitatedName === "string" && refusal.imitatedName.trim() !== "" ? refusal.imitatedName.trim() : host;
+      return t("options_managed_refused_lookalike", [name, host]);
+    }
+    case "too-many":
+      return t("options_managed_refused_limit");
+    case "address":
+      return t("options_managed_refused_address");
+    case "public-suffix":
+      return t("options_managed_refused_suffix");
+    default:
+      return t("options_managed_refused_not_host");
   }
-  if (text.includes("only the first")) return t("options_managed_refused_limit");
-  if (text.includes("IP address")) return t("options_managed_refused_address");
-  if (text.includes("public suffix")) return t("options_managed_refused_suffix");
-  return t("options_managed_refused_not_host");
 }
 
 /**
@@ -41,9 +45,9 @@ export function managedPortalsSection(extraPortals, managedPortals, t) {
   if (managedPortals.added.length > 0) groups.push({ text: t("options_managed_added"), items: managedPortals.added });
   if (managedPortals.alreadyKnown.length > 0) groups.push({ text: t("options_managed_known"), items: managedPortals.alreadyKnown });
   if (managedPortals.refused.length > 0) {
-    const items = managedPortals.refused.map(({ index, problem }) => {
-      const reason = refusalReason(problem, t);
-      return typeof sent[index] === "string" ? t("options_managed_refused_item", [sent[index], reason]) : reason;
+    const items = managedPortals.refused.map((refusal) => {
+      const reason = refusalReason(refusal, t);
+      return typeof sent[refusal.index] === "string" ? t("options_managed_refused_item", [sent[refusal.index], reason]) : reason;
     });
     groups.push({ text: t("options_managed_refused"), items });
   }

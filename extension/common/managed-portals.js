@@ -50,7 +50,13 @@ export function readManagedPortalsReply(reply) {
   const refused = Array.isArray(reply?.refused)
     ? reply.refused
         .filter((r) => r !== null && typeof r === "object" && Number.isInteger(r.index))
-        .map((r) => ({ index: r.index, problem: typeof r.problem === "string" ? r.problem : "" }))
+        .map((r) => ({
+          index: r.index,
+          code: typeof r.code === "string" ? r.code : "",
+          problem: typeof r.problem === "string" ? r.problem : "",
+          imitatedHost: typeof r.imitatedHost === "string" ? r.imitatedHost : null,
+          imitatedName: typeof r.imitatedName === "string" ? r.imitatedName : null,
+        }))
     : [];
   return { added: strings(reply?.added), alreadyKnown: strings(reply?.alreadyKnown), refused };
 }

@@ -6,14 +6,19 @@ import { localeLookup } from "../tools/test-helpers.js";
 const en = localeLookup("en");
 const es = localeLookup("es");
 
-// The host's own sentences (src/PortalGuard/Policy/ManagedPortals.cs, Portals/PortalEntryValidator.cs).
-const LOOKALIKE = "\"mychart-ucsf.edu.login-check.net\" imitates mychart.ucsf.edu (Epic MyChart): browser policy cannot make a lookalike a portal. If it really is the organisation's, list it in the machine policy (docs/policy.md).";
+// A refusal as the host sends it (src/PortalGuard/Policy/ManagedPortals.cs, ManagedPortalProblemCodes.cs).
+const LOOKALIKE = {
+  code: "lookalike",
+  problem: "\"mychart-ucsf.edu.login-check.net\" imitates mychart.ucsf.edu (Epic MyChart): browser policy cannot make a lookalike a portal. If it really is the organisation's, list it in the machine policy (docs/policy.md).",
+  imitatedHost: "mychart.ucsf.edu",
+  imitatedName: "Epic MyChart",
+};
 const POLICY = ["patients.acme-clinic.example", "mychart.ucsf.edu", "mychart-ucsf.edu.login-check.net"];
 const ANSWERED = {
   sent: POLICY,
   added: ["patients.acme-clinic.example"],
   alreadyKnown: ["mychart.ucsf.edu"],
-  refused: [{ index: 2, problem: LOOKALIKE }],
+  refused: [{ index: 2, ...LOOKALIKE }],
   supported: true,
 };
 
@@ -61,7 +66,7 @@ describe("managedPortalsSection", () => {
   });
 
   it("Gives_the_reason_alone_when_the_refused_index_is_past_the_list", () => {
-    const section = managedPortalsSection(["a.acme.example"], { ...ANSWERED, sent: ["a.acme.example"], added: [], alreadyKnown: [], refused: [{ index: 1000, problem: "only the first 1000 host names are used." }] }, en);
+    const section = managedPortalsSection(["a.acme.example"], { ...ANSWERED, sent: ["a.acme.example"], added: [], alreadyKnown: [], refused: [{ index: 1000, code: "too-many", problem: "only the first 1000 host names are used." }] }, en);
     assert.deepEqual(section.groups[0].items, ["the list is too long: only the first 1,000 names are used."]);
   });
 });
@@ -69,17 +74,17 @@ describe("managedPortalsSection", () => {
 describe("refusalReason", () => {
   const cases = [
     [LOOKALIKE, /imitates Epic MyChart \(mychart\.ucsf\.edu\)/u],
-    ["\"evil.example\" imitates mychart.ucsf.edu (): browser policy cannot make a lookalike a portal.", /imitates mychart\.ucsf\.edu \(mychart\.ucsf\.edu\)/u],
-    ["only the first 1000 host names are used.", /too long/u],
-    ["hosts: \"10.0.0.1\" is an IP address; portals are recognised by name only.", /numeric address/u],
-    ["hosts: \"co.uk\" is a public suffix; it would claim every site under it.", /too broad/u],
-    ["hosts: must be a host name only: remove the scheme (https://).", /plain website name/u],
-    ["it is not a host name.", /plain website name/u],
+    [{ code: "lookalike", imitatedHost: "mychart.ucsf.edu", imitatedName: "" }, /imitates mychart\.ucsf\.edu \(mychart\.ucsf\.edu\)/u],
+    [{ code: "too-many", problem: "only the first 1000 host names are used." }, /too long/u],
+    [{ code: "address", problem: "hosts: \"10.0.0.1\" is an IP address; portals are recognised by name only." }, /numeric address/u],
+    [{ code: "public-suffix", problem: "hosts: \"co.uk\" is a public suffix; it would claim every site under it." }, /too broad/u],
+    [{ code: "not-a-host", problem: "hosts: must be a host name only: remove the scheme (https://)." }, /plain website name/u],
+    [{ code: "a-code-from-a-newer-host", problem: "imitates x (y) IP address public suffix" }, /plain website name/u],
     [undefined, /plain website name/u],
   ];
-  for (const [problem, expected] of cases) {
-    it(`Plain_reason_for: ${String(problem).slice(0, 60)}`, () => {
-      const reason = refusalReason(problem, en);
+  for (const [refusal, expected] of cases) {
+    it(`Plain_reason_for: ${refusal?.code ?? "nothing"}${refusal?.imitatedName === "" ? " without a name" : ""}`, () => {
+      const reason = refusalReason(refusal, en);
       assert.match(reason, expected);
       assert.doesNotMatch(reason, /docs\/|browser policy|machine policy/u); // never the administrator's raw sentence
     });

@@ -49,9 +49,9 @@ describe("readManagedPortalsReply", () => {
     const reply = readManagedPortalsReply({
       added: ["patients.acme-clinic.example", 3],
       alreadyKnown: "mychart.ucsf.edu",
-      refused: [{ index: 2, problem: "imitates mychart.ucsf.edu" }, { problem: "no index" }, null],
+      refused: [{ index: 2, code: "lookalike", problem: "imitates mychart.ucsf.edu", imitatedHost: "mychart.ucsf.edu", imitatedName: 7 }, { problem: "no index" }, null],
     });
-    assert.deepEqual(reply, { added: ["patients.acme-clinic.example"], alreadyKnown: [], refused: [{ index: 2, problem: "imitates mychart.ucsf.edu" }] });
+    assert.deepEqual(reply, { added: ["patients.acme-clinic.example"], alreadyKnown: [], refused: [{ index: 2, code: "lookalike", problem: "imitates mychart.ucsf.edu", imitatedHost: "mychart.ucsf.edu", imitatedName: null }] });
   });
 });
 

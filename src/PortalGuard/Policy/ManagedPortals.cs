@@ -37,14 +37,14 @@ internal static class ManagedPortals
         {
             if (index >= MaxHosts)
             {
-                refused.Add(new ManagedPortalProblem(index, string.Create(CultureInfo.InvariantCulture, $"only the first {MaxHosts} host names are used.")));
+                refused.Add(new ManagedPortalProblem(index, ManagedPortalProblemCodes.TooMany, string.Create(CultureInfo.InvariantCulture, $"only the first {MaxHosts} host names are used.")));
                 break;
             }
 
             var host = hosts[index];
             if (host is null)
             {
-                refused.Add(new ManagedPortalProblem(index, "it is not a host name."));
+                refused.Add(new ManagedPortalProblem(index, ManagedPortalProblemCodes.NotAHost, "it is not a host name."));
                 continue;
             }
 
@@ -55,7 +55,7 @@ internal static class ManagedPortals
             // The rules every user or machine-policy entry follows: a bare lowercase host, not an address, not a public suffix.
             if (PortalEntryValidator.FindUserEntryProblem(entry) is { } problem)
             {
-                refused.Add(new ManagedPortalProblem(index, problem));
+                refused.Add(new ManagedPortalProblem(index, ProblemCode(host), problem));
                 continue;
             }
 
@@ -71,9 +71,10 @@ internal static class ManagedPortals
                     alreadyKnown.Add(host);
                     break;
                 case PortalIdentityStatus.Lookalike:
-                    refused.Add(new ManagedPortalProblem(index,
+                    refused.Add(new ManagedPortalProblem(index, ManagedPortalProblemCodes.Lookalike,
                         $"\"{host}\" imitates {identity.LookalikeOf} ({identity.Portal?.Name}): browser policy cannot make a lookalike a portal. "
-                        + "If it really is the organisation's, list it in the machine policy (docs/policy.md)."));
+                        + "If it really is the organisation's, list it in the machine policy (docs/policy.md).",
+                        identity.LookalikeOf, identity.Portal?.Name));
                     break;
                 case PortalIdentityStatus.VendorPattern when identity.Portal is { } vendor:
                     // "mychart.acme-health.org": the organisation vouches for what was an unverified vendor instance; the vendor's facts apply.
@@ -95,5 +96,21 @@ internal static class ManagedPortals
         }
 
         return new ManagedPortalsResult(entries, alreadyKnown, refused);
+    }
+
+    /// <summary>The code of a host the entry rules refused, decided by the same tests the rules apply (never by their wording).</summary>
+    private static string ProblemCode(string host)
+    {
+        if (!IdnHostName.TryToAscii(host, out var ascii, out _) || !string.Equals(ascii, host, StringComparison.Ordinal))
+        {
+            return ManagedPortalProblemCodes.NotAHost;
+        }
+
+        if (IdnHostName.EndsInNumber(host))
+        {
+            return ManagedPortalProblemCodes.Address;
+        }
+
+        return PublicSuffixList.Default.GetRegistrableDomain(host) is null ? ManagedPortalProblemCodes.PublicSuffix : ManagedPortalProblemCodes.NotAHost;
     }
 }

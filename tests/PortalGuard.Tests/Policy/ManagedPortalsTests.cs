@@ -31,6 +31,38 @@ public sealed class ManagedPortalsTests
         Assert.Equal(outcome, result.Added.Count == 1 ? "added" : result.AlreadyKnown.Count == 1 ? "alreadyKnown" : result.Refused.Count == 1 ? "refused" : "nothing");
     }
 
+    [Theory]
+    [InlineData("mychart-ucsf.edu.login-check.net", "lookalike")]
+    [InlineData("https://patients.acme-clinic.example", "not-a-host")]
+    [InlineData("Patients.Acme-Clinic.example", "not-a-host")]
+    [InlineData("patients.acme-clinic.example.", "not-a-host")]
+    [InlineData("patients acme", "not-a-host")]
+    [InlineData("", "not-a-host")]
+    [InlineData("10.0.0.7", "address")]
+    [InlineData("co.uk", "public-suffix")]
+    public void Each_refusal_carries_a_stable_code_the_extension_words_for_people(string host, string code)
+    {
+        var refused = Assert.Single(ManagedPortals.Admit([host], Catalog).Refused);
+
+        Assert.Equal(code, refused.Code);
+        Assert.False(string.IsNullOrWhiteSpace(refused.Problem));
+    }
+
+    [Fact]
+    public void A_refused_lookalike_names_the_portal_it_imitates()
+    {
+        var refused = Assert.Single(ManagedPortals.Admit(["mychart-ucsf.edu.login-check.net"], Catalog).Refused);
+
+        Assert.Equal("mychart.ucsf.edu", refused.ImitatedHost);
+        Assert.Equal("Epic MyChart", refused.ImitatedName);
+    }
+
+    [Fact]
+    public void A_null_item_is_not_a_host()
+    {
+        Assert.Equal("not-a-host", Assert.Single(ManagedPortals.Admit([null], Catalog).Refused).Code);
+    }
+
     [Fact]
     public void An_unknown_host_becomes_a_known_portal_marked_as_browser_policy()
     {
@@ -94,6 +126,6 @@ public sealed class ManagedPortalsTests
         var result = ManagedPortals.Admit(hosts, Catalog);
 
         Assert.Equal(ManagedPortals.MaxHosts, result.Added.Count);
-        Assert.Equal(ManagedPortals.MaxHosts, Assert.Single(result.Refused).Index);
+        Assert.Equal((ManagedPortals.MaxHosts, "too-many"), (Assert.Single(result.Refused).Index, Assert.Single(result.Refused).Code));
     }
 }
