@@ -745,9 +745,10 @@ return event.composedPath()[0] ?? event.target;
 }
 function watchForLoginForm() {
 let timer = null;
-const check = () => {
+const until = performance.now() + WATCH_FOR_MS;
+const check = (field) => {
 try {
-if (assessIfLoginPage()) {
+if (assessIfLoginPage(field)) {
 observer.disconnect();
 }
 } catch {
@@ -756,10 +757,16 @@ observer.disconnect();
 };
 const observer = new MutationObserver((records) => {
 const began = performance.now();
-if (records.length <= MAX_RECORDS && records.some(addsPasswordField)) {
+if (began > until) {
+observer.disconnect();
+clearTimeout(timer);
+return;
+}
+const field = records.length <= MAX_RECORDS ? addedPasswordField(records) : null;
+if (field !== null) {
 clearTimeout(timer);
 timer = null;
-check();
+check(field);
 } else if (timer === null) {
 timer = setTimeout(() => {
 timer = null;
@@ -769,22 +776,23 @@ check();
 timing.observerMs += performance.now() - began;
 });
 observer.observe(document.documentElement, { childList: true, subtree: true });
-setTimeout(() => observer.disconnect(), WATCH_FOR_MS);
 }
-function addsPasswordField(record) {
+function addedPasswordField(records) {
+for (const record of records) {
 for (const node of record.addedNodes) {
-if (node.nodeType === 1 && (node.matches(PASSWORD) || (node.firstElementChild !== null && node.querySelector(PASSWORD) !== null))) {
-return true;
+if (node.nodeType !== 1 || !node.isConnected) continue;
+const field = node.matches(PASSWORD) ? node : node.firstElementChild !== null ? node.querySelector(PASSWORD) : null;
+if (field !== null) return field;
 }
 }
-return false;
+return null;
 }
-function assessIfLoginPage() {
+function assessIfLoginPage(field) {
 if (assessed) {
 return true;
 }
 const began = performance.now();
-const signals = readSignals(document);
+const signals = readSignals(document, field);
 timing.signalsMs += performance.now() - began;
 if (signals === null) {
 return false;
@@ -971,8 +979,8 @@ return true;
 }
 return false;
 }
-function readSignals(doc) {
-const password = doc.querySelector(PASSWORD);
+function readSignals(doc, field) {
+const password = field ?? doc.querySelector(PASSWORD);
 if (password === null) {
 return null;
 }

@@ -102,9 +102,12 @@ function eventTarget(event) {
 
 function watchForLoginForm() {
   let timer = null;
-  const check = () => {
+  // No timer to end the watch (one less thing to set up on every page): the first change after the deadline ends it,
+  // and a page that changes nothing costs nothing meanwhile.
+  const until = performance.now() + WATCH_FOR_MS;
+  const check = (field) => {
     try {
-      if (assessIfLoginPage()) {
+      if (assessIfLoginPage(field)) {
         observer.disconnect();
       }
     } catch {
@@ -113,11 +116,17 @@ function watchForLoginForm() {
   };
   const observer = new MutationObserver((records) => {
     const began = performance.now();
+    if (began > until) {
+      observer.disconnect();
+      clearTimeout(timer);
+      return;
+    }
     // A password field that just appeared is checked at once; anything else waits for the page to settle.
-    if (records.length <= MAX_RECORDS && records.some(addsPasswordField)) {
+    const field = records.length <= MAX_RECORDS ? addedPasswordField(records) : null;
+    if (field !== null) {
       clearTimeout(timer);
       timer = null;
-      check();
+      check(field);
     } else if (timer === null) {
       timer = setTimeout(() => {
         timer = null;
@@ -127,25 +136,30 @@ function watchForLoginForm() {
     timing.observerMs += performance.now() - began;
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
-  setTimeout(() => observer.disconnect(), WATCH_FOR_MS);
 }
 
-function addsPasswordField(record) {
-  for (const node of record.addedNodes) {
-    if (node.nodeType === 1 && (node.matches(PASSWORD) || (node.firstElementChild !== null && node.querySelector(PASSWORD) !== null))) {
-      return true;
+/** The first password field among the added nodes (still in the page), or null. */
+function addedPasswordField(records) {
+  for (const record of records) {
+    for (const node of record.addedNodes) {
+      if (node.nodeType !== 1 || !node.isConnected) continue;
+      const field = node.matches(PASSWORD) ? node : node.firstElementChild !== null ? node.querySelector(PASSWORD) : null;
+      if (field !== null) return field;
     }
   }
-  return false;
+  return null;
 }
 
-/** Sends the page's signals once a password field exists. True when it did. */
-function assessIfLoginPage() {
+/**
+ * Sends the page's signals once a password field exists. True when it did.
+ * @param {Element} [field] a password field just seen in the page, which spares looking through the whole document
+ */
+function assessIfLoginPage(field) {
   if (assessed) {
     return true;
   }
   const began = performance.now();
-  const signals = readSignals(document);
+  const signals = readSignals(document, field);
   timing.signalsMs += performance.now() - began;
   if (signals === null) {
     return false;
@@ -369,8 +383,8 @@ function clickSignOut() {
 // ── Signals ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** What the host needs about a login page, or null when the page has no password field. */
-export function readSignals(doc) {
-  const password = doc.querySelector(PASSWORD);
+export function readSignals(doc, field) {
+  const password = field ?? doc.querySelector(PASSWORD);
   if (password === null) {
     return null;
   }
