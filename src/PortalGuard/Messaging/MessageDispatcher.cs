@@ -40,7 +40,8 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
         }
         catch (InvalidOperationException)
         {
-            // The duplicate-key check unescapes every field name, and throws on a lone surrogate escape in one ("\ud800").
+            // The duplicate-key check unescapes every field name at every depth, and throws on a lone surrogate escape in
+            // one ("\ud800"): so no later field lookup can meet a name it cannot unescape.
             return Error(null, ProtocolErrorCodes.InvalidRequest, InvalidNameMessage);
         }
 
@@ -50,12 +51,6 @@ internal sealed partial class MessageDispatcher(RequestHandlers handlers, ILogge
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return Error(null, ProtocolErrorCodes.BadMessage, "The message must be a JSON object.");
-            }
-
-            // Checked before any lookup: a field lookup throws when it meets a name it cannot unescape.
-            if (!RequestFields.HasValidNames(root))
-            {
-                return Error(null, ProtocolErrorCodes.InvalidRequest, InvalidNameMessage);
             }
 
             // An id is echoed in the reply, so one that cannot be written back is treated as absent.

@@ -35,49 +35,6 @@ internal static class RequestFields
         }
     }
 
-    /// <summary>
-    /// Whether every field name in a request, at any depth, is valid Unicode text. A name may hold a lone-surrogate escape
-    /// as a value may; <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> unescapes names as it compares
-    /// them and throws on one, so the dispatcher checks them all before any field is looked up.
-    /// </summary>
-    public static bool HasValidNames(JsonElement element)
-    {
-        switch (element.ValueKind)
-        {
-            case JsonValueKind.Object:
-                foreach (var property in element.EnumerateObject())
-                {
-                    try
-                    {
-                        _ = property.Name;
-                    }
-                    catch (InvalidOperationException)
-                    {
-                        return false;
-                    }
-
-                    if (!HasValidNames(property.Value))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            case JsonValueKind.Array:
-                foreach (var item in element.EnumerateArray())
-                {
-                    if (!HasValidNames(item))
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            default:
-                return true;
-        }
-    }
-
     private static string Text(JsonElement value, string field) =>
         IsValidText(value)
             ? value.GetString()!
