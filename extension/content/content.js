@@ -522,9 +522,14 @@ const OWN_HOSTS = new Set(["portalguard-overlay", "portalguard-banner"]);
 const MAX_DEPTH = 16;
 const BUILT_IN_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5",
 "h6", "header", "main", "nav", "p", "section", "span"]);
+const HTML = "http://www.w3.org/1999/xhtml";
+function isHtmlElement(node, name) {
+return node !== null && typeof node === "object" && node.nodeType === 1 && node.namespaceURI === HTML &&
+(name === undefined || node.localName === name);
+}
 function shadowRootOf(element) {
 try {
-if (!(element instanceof HTMLElement)) return null;
+if (!isHtmlElement(element)) return null;
 if (element.shadowRoot !== null) return element.shadowRoot;
 const name = element.localName;
 if (OWN_HOSTS.has(name) || !(name.includes("-") || BUILT_IN_HOSTS.has(name))) return null;
@@ -538,10 +543,17 @@ return null;
 function hostedRoot(element) {
 return element.shadowRoot ?? (element.localName.includes("-") ? shadowRootOf(element) : null);
 }
+function frameDocumentOf(element) {
+try {
+return isHtmlElement(element, "iframe") || isHtmlElement(element, "frame") ? element.contentDocument ?? null : null;
+} catch {
+return null;
+}
+}
 function focusedWithin(element, roots) {
 let current = element;
 for (let depth = 0; depth < MAX_DEPTH; depth++) {
-const root = shadowRootOf(current);
+const root = shadowRootOf(current) ?? frameDocumentOf(current);
 const inner = root?.activeElement ?? null;
 if (inner === null || inner === current) break;
 roots.push(root);
@@ -552,7 +564,7 @@ return current;
 function deepActiveElement(doc) {
 return focusedWithin(doc.activeElement, []);
 }
-return { shadowRootOf, hostedRoot, focusedWithin, deepActiveElement };
+return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin, deepActiveElement };
 })();
 // content/remember-me-lock.js
 const __pg_content_remember_me_lock = (() => {
@@ -755,7 +767,7 @@ const { isSignOutLabel } = __pg_common_sign_out;
 const { showBanner } = __pg_content_banner_view;
 const { overlayShown, showOverlay } = __pg_content_overlay_view;
 const { allRoots, labelOf, lockRememberMe } = __pg_content_remember_me_lock;
-const { deepActiveElement, focusedWithin } = __pg_content_shadow_roots;
+const { deepActiveElement, focusedWithin, isHtmlElement } = __pg_content_shadow_roots;
 const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer;
 const WATCH_FOR_MS = 120_000;
 const SETTLE_MS = 150;
@@ -786,6 +798,7 @@ window.addEventListener("focusin", guarded(onFocus), capture);
 window.addEventListener("submit", guarded(onSubmit), capture);
 window.addEventListener("beforeinput", guarded(onTyping), capture);
 window.addEventListener("formdata", guarded(onFormData), capture);
+window.addEventListener("blur", guarded(onWindowBlur), capture);
 window.addEventListener("toggle", guarded(onTopLayerChange), capture);
 window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
 if (document.readyState === "loading") {
@@ -816,7 +829,7 @@ watchForLoginForm();
 timing.startMs += performance.now() - began;
 }
 function isPasswordField(element) {
-if (!(element instanceof HTMLInputElement)) {
+if (!isHtmlElement(element, "input")) {
 return false;
 }
 const type = element.type;
@@ -928,8 +941,20 @@ if (handled.has(event)) {
 return;
 }
 handled.add(event);
-const roots = event.composedPath().filter((node) => node instanceof ShadowRoot);
-const target = focusedWithin(eventTarget(event), roots);
+const roots = event.composedPath().filter((node) => node.nodeType === Node.DOCUMENT_FRAGMENT_NODE);
+focusReached(focusedWithin(eventTarget(event), roots), roots);
+}
+function onWindowBlur(event) {
+if (event.target !== window) {
+return;
+}
+setTimeout(guarded(() => {
+const roots = [];
+const target = focusedWithin(document.activeElement, roots);
+if (roots.length > 0) focusReached(target, roots);
+}), 0);
+}
+function focusReached(target, roots) {
 for (const root of roots) watchRoot(root);
 if (isPasswordField(target)) {
 onPasswordFocus(target);
@@ -939,7 +964,7 @@ if (!assessed && roots.length > 0) {
 const field = roots.map((root) => root.querySelector(PASSWORD)).find((found) => found !== null);
 if (field !== undefined) assessIfLoginPage(field);
 }
-if (target instanceof HTMLInputElement && target.type === "text") {
+if (isHtmlElement(target, "input") && target.type === "text") {
 setTimeout(guarded(() => {
 if (deepActiveElement(document) === target && isPasswordField(target)) onPasswordFocus(target);
 }), 0);
@@ -962,6 +987,11 @@ const capture = { capture: true };
 root.addEventListener("focusin", guarded(onFocus), capture);
 root.addEventListener("submit", guarded(onSubmit), capture);
 root.addEventListener("formdata", guarded(onFormData), capture);
+if (root.nodeType === Node.DOCUMENT_NODE) {
+root.addEventListener("keydown", guarded(onTyping), capture);
+root.addEventListener("beforeinput", guarded(onTyping), capture);
+return;
+}
 if (rootsForLock.length < MAX_ROOTS) {
 rootsForLock.push(root);
 lock?.addRoot(root);
@@ -979,7 +1009,7 @@ if (!overlayShown()) runGate("focus").catch(() => {});
 }
 function onSubmit(event) {
 const form = event.target;
-if (!(form instanceof HTMLFormElement) || !hasPasswordField(form)) {
+if (!isHtmlElement(form, "form") || !hasPasswordField(form)) {
 return;
 }
 lock?.enforce();
@@ -997,7 +1027,7 @@ form.requestSubmit(submitter && submitter.form === form ? submitter : undefined)
 }
 function onFormData(event) {
 const form = event.target;
-if (!(form instanceof HTMLFormElement)) {
+if (!isHtmlElement(form, "form")) {
 return;
 }
 const names = lock?.namesIn(form) ?? [];

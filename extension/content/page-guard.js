@@ -13,7 +13,9 @@
 // - nothing scans the whole document on load but one querySelector; observers look only at what was added;
 // - a login form inside a shadow root (open or closed) is found when the person reaches it: focus from inside a
 //   shadow root arrives retargeted to its host, which is followed down; the root then gets listeners of its own, since
-//   submit and formdata never leave it and focus moving inside it never reaches window;
+//   submit and formdata never leave it and focus moving inside it never reaches window. A same-origin frame is reached
+//   the same way when the top window loses the focus to it (nothing from inside a frame reaches window), and its
+//   document gets listeners for keys too;
 // - a password field drawn as type=text is recognised by what the page declares about it (common/password-field.js).
 
 import { findBrandWords } from "../common/brand-words.js";
@@ -26,7 +28,7 @@ import { isSignOutLabel } from "../common/sign-out.js";
 import { showBanner } from "./banner-view.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
 import { allRoots, labelOf, lockRememberMe } from "./remember-me-lock.js";
-import { deepActiveElement, focusedWithin } from "./shadow-roots.js";
+import { deepActiveElement, focusedWithin, isHtmlElement } from "./shadow-roots.js";
 import { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } from "./top-layer.js";
 
 // A single-page app may draw its login form late; stop looking after this long.
@@ -49,7 +51,7 @@ const watchedRoots = new WeakSet();
 const rootsForLock = [];
 /** Events already handled on window, when a shadow root's own listener sees them again. */
 const handled = new WeakSet();
-/** The remember-me lock while shared-device mode is on: { stop, enforce, namesIn }. */
+/** The remember-me lock while shared-device mode is on: { stop, enforce, namesIn, addRoot }. */
 let lock = null;
 /** The gate's state for this page: whether the verdict needs a decision, and whether the person already decided. */
 const gate = { applies: null, level: null, proceeded: false, pending: null };
@@ -73,6 +75,7 @@ export function start(evaluationBegan) {
     window.addEventListener("submit", guarded(onSubmit), capture);
     window.addEventListener("beforeinput", guarded(onTyping), capture);
     window.addEventListener("formdata", guarded(onFormData), capture);
+    window.addEventListener("blur", guarded(onWindowBlur), capture);
     window.addEventListener("toggle", guarded(onTopLayerChange), capture);
     window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
     if (document.readyState === "loading") {
@@ -110,7 +113,7 @@ function onReady() {
 
 /** A password field, or a text field the page marks as one (see common/password-field.js). */
 function isPasswordField(element) {
-  if (!(element instanceof HTMLInputElement)) {
+  if (!isHtmlElement(element, "input")) {
     return false;
   }
   const type = element.type;
@@ -241,8 +244,25 @@ function onFocus(event) {
   }
   handled.add(event);
   // Inside a closed shadow root the event names its host: follow the focus down, and watch every root on the way.
-  const roots = event.composedPath().filter((node) => node instanceof ShadowRoot);
-  const target = focusedWithin(eventTarget(event), roots);
+  const roots = event.composedPath().filter((node) => node.nodeType === Node.DOCUMENT_FRAGMENT_NODE);
+  focusReached(focusedWithin(eventTarget(event), roots), roots);
+}
+
+/** The top window lost the focus: to another tab or program, or to a frame, whose document is then watched. */
+function onWindowBlur(event) {
+  if (event.target !== window) {
+    return;
+  }
+  // The frame's own element has the focus only once this event is over.
+  setTimeout(guarded(() => {
+    const roots = [];
+    const target = focusedWithin(document.activeElement, roots);
+    if (roots.length > 0) focusReached(target, roots);
+  }), 0);
+}
+
+/** The focus reached `target`, through `roots` (shadow roots and frame documents, outermost first). */
+function focusReached(target, roots) {
   for (const root of roots) watchRoot(root);
   if (isPasswordField(target)) {
     onPasswordFocus(target);
@@ -254,7 +274,7 @@ function onFocus(event) {
     const field = roots.map((root) => root.querySelector(PASSWORD)).find((found) => found !== null);
     if (field !== undefined) assessIfLoginPage(field);
   }
-  if (target instanceof HTMLInputElement && target.type === "text") {
+  if (isHtmlElement(target, "input") && target.type === "text") {
     // Some pages turn a text field into a password field in their own focus handler, which runs after this one.
     setTimeout(guarded(() => {
       if (deepActiveElement(document) === target && isPasswordField(target)) onPasswordFocus(target);
@@ -273,7 +293,8 @@ function onPasswordFocus(field) {
 
 /**
  * Gives a shadow root listeners of its own, once: submit and formdata are not composed (they never leave the root),
- * and focus moving from one field to another inside it does not reach window either. Keys do, retargeted.
+ * and focus moving from one field to another inside it does not reach window either. Keys do, retargeted; from a
+ * frame's document nothing does, so it gets key listeners as well.
  */
 function watchRoot(root) {
   if (watchedRoots.has(root)) {
@@ -284,6 +305,12 @@ function watchRoot(root) {
   root.addEventListener("focusin", guarded(onFocus), capture);
   root.addEventListener("submit", guarded(onSubmit), capture);
   root.addEventListener("formdata", guarded(onFormData), capture);
+  if (root.nodeType === Node.DOCUMENT_NODE) {
+    root.addEventListener("keydown", guarded(onTyping), capture);
+    root.addEventListener("beforeinput", guarded(onTyping), capture);
+    // The remember-me lock works on this realm's elements only: a frame's controls are not locked.
+    return;
+  }
   if (rootsForLock.length < MAX_ROOTS) {
     rootsForLock.push(root);
     lock?.addRoot(root);
@@ -305,7 +332,7 @@ function onTyping(event) {
 
 function onSubmit(event) {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement) || !hasPasswordField(form)) {
+  if (!isHtmlElement(form, "form") || !hasPasswordField(form)) {
     return;
   }
   lock?.enforce();
@@ -331,7 +358,7 @@ function onSubmit(event) {
  */
 function onFormData(event) {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement)) {
+  if (!isHtmlElement(form, "form")) {
     return;
   }
   const names = lock?.namesIn(form) ?? [];

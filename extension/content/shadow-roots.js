@@ -3,6 +3,8 @@
 // 12 µs a call in Chromium, against well under 1 µs for .shadowRoot), so it is never run over the whole document on
 // an ordinary page: only on the element an event is retargeted to, or on custom elements while shared-device mode
 // looks for "remember me".
+// The same walk goes on into a same-origin frame's document, where the top frame's content script can reach too; its
+// elements come from another realm, so they are recognised by their names, never with instanceof.
 
 // PortalGuard's own hosts (overlay, banner) hold closed roots of ours, which are none of the gate's business.
 const OWN_HOSTS = new Set(["portalguard-overlay", "portalguard-banner"]);
@@ -12,10 +14,18 @@ const MAX_DEPTH = 16;
 const BUILT_IN_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5",
   "h6", "header", "main", "nav", "p", "section", "span"]);
 
+const HTML = "http://www.w3.org/1999/xhtml";
+
+/** True for an HTML element named `name` (any name when none is given), from this realm or a frame's. */
+export function isHtmlElement(node, name) {
+  return node !== null && typeof node === "object" && node.nodeType === 1 && node.namespaceURI === HTML &&
+    (name === undefined || node.localName === name);
+}
+
 /** The element's shadow root, open or closed, or null. Never one of PortalGuard's own. */
 export function shadowRootOf(element) {
   try {
-    if (!(element instanceof HTMLElement)) return null;
+    if (!isHtmlElement(element)) return null;
     if (element.shadowRoot !== null) return element.shadowRoot;
     const name = element.localName;
     if (OWN_HOSTS.has(name) || !(name.includes("-") || BUILT_IN_HOSTS.has(name))) return null;
@@ -32,15 +42,24 @@ export function hostedRoot(element) {
   return element.shadowRoot ?? (element.localName.includes("-") ? shadowRootOf(element) : null);
 }
 
+/** The document of a same-origin frame, or null (not a frame, cross-origin, not loaded). */
+export function frameDocumentOf(element) {
+  try {
+    return isHtmlElement(element, "iframe") || isHtmlElement(element, "frame") ? element.contentDocument ?? null : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The element that really has the focus, given the element a focus or key event names: an event from inside a closed
- * shadow root reaches the document retargeted to its host, so follow each root's activeElement down.
- * The roots passed on the way are added to `roots`.
+ * shadow root reaches the document retargeted to its host, and a focused frame hides its own focused element, so
+ * follow each root's (or same-origin frame document's) activeElement down. The roots passed on the way are added to `roots`.
  */
 export function focusedWithin(element, roots) {
   let current = element;
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const root = shadowRootOf(current);
+    const root = shadowRootOf(current) ?? frameDocumentOf(current);
     const inner = root?.activeElement ?? null;
     if (inner === null || inner === current) break;
     roots.push(root);

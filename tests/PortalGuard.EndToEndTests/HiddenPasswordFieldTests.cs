@@ -7,7 +7,8 @@ namespace PortalGuard.EndToEndTests;
 
 /// <summary>The pre-login gate and the shared-device lock on password fields the document does not show as
 /// <c>input[type=password]</c> (<see cref="HiddenPasswordPages"/>), in one real Chromium with the real host: a login
-/// form in a closed shadow root (nested too), a password drawn as <c>type=text</c>, and a search box that must be left alone.</summary>
+/// form in a closed shadow root (nested too) or in a same-origin frame, a password drawn as <c>type=text</c>, and a search
+/// box that must be left alone.</summary>
 [Collection(WithChromium.Name)]
 public sealed class HiddenPasswordFieldTests(PortalFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
@@ -39,7 +40,8 @@ public sealed class HiddenPasswordFieldTests(PortalFixture fixture, ITestOutputH
     [Theory]
     [InlineData(HiddenPasswordPages.ClosedShadowLogin)]
     [InlineData(HiddenPasswordPages.NestedShadowLogin)]
-    public async Task Lookalike_sign_in_inside_a_closed_shadow_root_is_blocked_and_nothing_is_sent(string name)
+    [InlineData(HiddenPasswordPages.SameOriginFrameLogin)]
+    public async Task Lookalike_sign_in_inside_a_closed_shadow_root_or_a_frame_is_blocked_and_nothing_is_sent(string name)
     {
         if (!fixture.CanRun(output))
         {
@@ -184,10 +186,12 @@ public sealed class HiddenPasswordFieldTests(PortalFixture fixture, ITestOutputH
 
     private List<string> PageErrors(IPage page) => _pageErrors[page];
 
-    /// <summary>A real mouse click on an element inside the page's closed root (Playwright's selectors cannot reach it).</summary>
+    /// <summary>A real mouse click on an element inside the page's closed root or frame (Playwright's selectors cannot
+    /// reach into a closed root).</summary>
     private static async Task ClickInRootAsync(IPage page, string id)
     {
-        var centre = await page.EvaluateAsync<double[]>($"() => {{ const r = ({InRoot})('{id}').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; }}");
+        await page.WaitForFunctionAsync($"() => window.__root?.getElementById('{id}') != null", null, new() { Timeout = 10_000 });
+        var centre = await page.EvaluateAsync<double[]>($"() => {{ const r = ({InRoot})('{id}').getBoundingClientRect(); const o = window.__offset ?? {{ x: 0, y: 0 }}; return [o.x + r.x + r.width / 2, o.y + r.y + r.height / 2]; }}");
         await page.Mouse.ClickAsync((float)centre[0], (float)centre[1]);
     }
 

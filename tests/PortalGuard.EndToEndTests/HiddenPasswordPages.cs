@@ -1,8 +1,9 @@
 namespace PortalGuard.EndToEndTests;
 
 /// <summary>Login pages whose password field the content script cannot find by <c>input[type=password]</c> in the
-/// document: inside a closed shadow root (nested too), or drawn as <c>type=text</c>; and a page with only a search box,
-/// which must never be gated. Served by <see cref="HostilePageServer"/>; forms post to its submit path.
+/// document: inside a closed shadow root (nested too) or a same-origin frame, or drawn as <c>type=text</c>; and a page
+/// with only a search box, which must never be gated. Served by <see cref="HostilePageServer"/>; forms post to its
+/// submit path.
 /// A page with a closed root hands it to the test as <c>window.__root</c>, in the page's own world, which the
 /// content script (isolated world) does not share.</summary>
 internal static class HiddenPasswordPages
@@ -12,6 +13,9 @@ internal static class HiddenPasswordPages
 
     /// <summary>The same form in a closed root inside another custom element's closed root.</summary>
     public const string NestedShadowLogin = "nested-shadow-login";
+
+    /// <summary>The login form in a same-origin frame (<c>srcdoc</c>); <c>window.__root</c> is the frame's document.</summary>
+    public const string SameOriginFrameLogin = "same-origin-frame-login";
 
     /// <summary>A plain login form whose checked "Remember me" lives in a custom element's closed shadow root.</summary>
     public const string ClosedShadowRememberMe = "closed-shadow-remember-me";
@@ -73,6 +77,20 @@ internal static class HiddenPasswordPages
                   this.attachShadow({ mode: "closed" }).innerHTML = "<p>Sign in to your account</p><login-box></login-box>";
                 }
               });
+            </script>
+            """,
+
+        [SameOriginFrameLogin] = $$"""
+            <iframe id="login-frame" style="width: 600px; height: 200px" srcdoc='{{LoginForm}}'></iframe>
+            <script>
+              const frame = document.getElementById("login-frame");
+              const expose = () => {
+                window.__root = frame.contentDocument;
+                const box = frame.getBoundingClientRect();
+                window.__offset = { x: box.x + frame.clientLeft, y: box.y + frame.clientTop };
+              };
+              frame.addEventListener("load", expose);
+              if (frame.contentDocument?.getElementById("username")) expose();
             </script>
             """,
 
