@@ -12,9 +12,8 @@ namespace PortalGuard.EndToEndTests;
 [Collection(WithChromium.Name)]
 public sealed class HiddenPasswordFieldTests(PortalFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string CentreTag = "() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName ?? ''";
-    private const string WarnTitle = "Wait — check this before you type your password";
-    private const string BlockTitle = "PortalGuard stopped this sign-in";
+    private const string WarnTitle = GateOverlay.WarnTitle;
+    private const string BlockTitle = GateOverlay.BlockTitle;
     private const string InRoot = "(id) => window.__root.getElementById(id)";
 
     private HostilePageServer? _server;
@@ -195,25 +194,7 @@ public sealed class HiddenPasswordFieldTests(PortalFixture fixture, ITestOutputH
         await page.Mouse.ClickAsync((float)centre[0], (float)centre[1]);
     }
 
-    private static async Task WaitForOverlayOnTopAsync(BrowserSession browser, IPage page, string title)
-    {
-        await WaitForAsync(async () => await page.EvaluateAsync<string>(CentreTag) == "PORTALGUARD-OVERLAY", "the overlay on top of the page");
-        var (mode, text) = await browser.ReadShadowRootAsync(page, "portalguard-overlay");
-        Assert.Equal("closed", mode);
-        Assert.Contains(title, text, StringComparison.Ordinal);
-    }
+    private static Task WaitForOverlayOnTopAsync(BrowserSession browser, IPage page, string title) => GateOverlay.WaitForOnTopAsync(browser, page, title);
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"waited 10 s for {what}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what) => GateOverlay.WaitForAsync(condition, what);
 }

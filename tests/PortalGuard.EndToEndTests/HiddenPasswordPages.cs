@@ -44,33 +44,29 @@ internal static class HiddenPasswordPages
         </form>
         """;
 
+    /// <summary>Defines &lt;login-box&gt;: <see cref="LoginForm"/> in a closed root, handed to the test as window.__root.</summary>
+    private const string LoginBoxScript = $$"""
+        customElements.define("login-box", class extends HTMLElement {
+          constructor() {
+            super();
+            const root = this.attachShadow({ mode: "closed" });
+            root.innerHTML = `{{LoginForm}}`;
+            window.__root = root;
+          }
+        });
+        """;
+
     private static readonly Dictionary<string, string> Bodies = new(StringComparer.Ordinal)
     {
         [ClosedShadowLogin] = $$"""
             <login-box></login-box>
-            <script>
-              customElements.define("login-box", class extends HTMLElement {
-                constructor() {
-                  super();
-                  const root = this.attachShadow({ mode: "closed" });
-                  root.innerHTML = `{{LoginForm}}`;
-                  window.__root = root;
-                }
-              });
-            </script>
+            <script>{{LoginBoxScript}}</script>
             """,
 
         [NestedShadowLogin] = $$"""
             <portal-shell></portal-shell>
             <script>
-              customElements.define("login-box", class extends HTMLElement {
-                constructor() {
-                  super();
-                  const root = this.attachShadow({ mode: "closed" });
-                  root.innerHTML = `{{LoginForm}}`;
-                  window.__root = root;
-                }
-              });
+              {{LoginBoxScript}}
               customElements.define("portal-shell", class extends HTMLElement {
                 constructor() {
                   super();
