@@ -99,6 +99,32 @@ return null;
 }
 return { webOrigin };
 })();
+// common/password-field.js
+const __pg_common_password_field = (() => {
+const PASSWORD_TOKENS = new Set(["current-password", "new-password"]);
+const MASKS = new Set(["disc", "circle", "square"]);
+const MAX_AUTOCOMPLETE_CHARS = 200;
+function autocompleteNamesPassword(value) {
+if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTOCOMPLETE_CHARS) {
+return false;
+}
+return value.toLowerCase().split(/\s+/u).some((token) => PASSWORD_TOKENS.has(token));
+}
+function masksTyping(textSecurity) {
+return typeof textSecurity === "string" && MASKS.has(textSecurity.trim().toLowerCase());
+}
+function isPasswordLike(field) {
+const type = typeof field?.type === "string" ? field.type.toLowerCase() : "";
+if (type === "password") {
+return true;
+}
+if (type !== "text") {
+return false;
+}
+return field.wasPassword === true || autocompleteNamesPassword(field.autocomplete) || masksTyping(field.textSecurity);
+}
+return { autocompleteNamesPassword, masksTyping, isPasswordLike };
+})();
 // common/protocol.js
 const __pg_common_protocol = (() => {
 const HOST_NAME = "com.portalguard.host";
@@ -490,9 +516,60 @@ return node;
 }
 return { showOverlay, overlayShown };
 })();
+// content/shadow-roots.js
+const __pg_content_shadow_roots = (() => {
+const OWN_HOSTS = new Set(["portalguard-overlay", "portalguard-banner"]);
+const MAX_DEPTH = 16;
+const BUILT_IN_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5",
+"h6", "header", "main", "nav", "p", "section", "span"]);
+const HTML = "http://www.w3.org/1999/xhtml";
+function isHtmlElement(node, name) {
+return node !== null && typeof node === "object" && node.nodeType === 1 && node.namespaceURI === HTML &&
+(name === undefined || node.localName === name);
+}
+function shadowRootOf(element) {
+try {
+if (!isHtmlElement(element)) return null;
+if (element.shadowRoot !== null) return element.shadowRoot;
+const name = element.localName;
+if (OWN_HOSTS.has(name) || !(name.includes("-") || BUILT_IN_HOSTS.has(name))) return null;
+const reach = globalThis.chrome?.dom?.openOrClosedShadowRoot;
+if (typeof reach === "function") return reach(element) ?? null;
+return element.openOrClosedShadowRoot ?? null;
+} catch {
+return null;
+}
+}
+function hostedRoot(element) {
+return element.shadowRoot ?? (element.localName.includes("-") ? shadowRootOf(element) : null);
+}
+function frameDocumentOf(element) {
+try {
+return isHtmlElement(element, "iframe") || isHtmlElement(element, "frame") ? element.contentDocument ?? null : null;
+} catch {
+return null;
+}
+}
+function focusedWithin(element, roots) {
+let current = element;
+for (let depth = 0; depth < MAX_DEPTH; depth++) {
+const root = shadowRootOf(current) ?? frameDocumentOf(current);
+const inner = root?.activeElement ?? null;
+if (inner === null || inner === current) break;
+roots.push(root);
+current = inner;
+}
+return current;
+}
+function deepActiveElement(doc) {
+return focusedWithin(doc.activeElement, []);
+}
+return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin, deepActiveElement };
+})();
 // content/remember-me-lock.js
 const __pg_content_remember_me_lock = (() => {
 const { isRememberMeLabel } = __pg_common_remember_me;
+const { hostedRoot } = __pg_content_shadow_roots;
 const CONTROLS = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
 const locked = new WeakSet();
 const MAX_LABEL_CHARS = 200;
@@ -594,6 +671,9 @@ clearInterval(poll);
 for (const control of ours.splice(0)) unlock(control);
 },
 enforce,
+addRoot(root) {
+if (!observed.has(root)) run([root]);
+},
 namesIn(form) {
 return ours.filter((c) => c instanceof HTMLInputElement && c.form === form && c.name !== "").map((c) => c.name);
 },
@@ -609,9 +689,11 @@ function rootsUnder(scopes) {
 const roots = [...scopes];
 for (let i = 0; i < roots.length; i++) {
 const root = roots[i];
-if (root.nodeType === 1 && root.shadowRoot) roots.push(root.shadowRoot);
+const own = root.nodeType === 1 ? hostedRoot(root) : null;
+if (own !== null) roots.push(own);
 for (const element of root.querySelectorAll("*")) {
-if (element.shadowRoot) roots.push(element.shadowRoot);
+const hosted = hostedRoot(element);
+if (hosted !== null) roots.push(hosted);
 }
 }
 return roots;
@@ -678,19 +760,27 @@ const __pg_content_page_guard = (() => {
 const { findBrandWords } = __pg_common_brand_words;
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules;
 const { webOrigin } = __pg_common_origin;
+const { isPasswordLike } = __pg_common_password_field;
 const { PageMessage, WorkerMessage } = __pg_common_protocol;
 const { isRememberMeLabel } = __pg_common_remember_me;
 const { isSignOutLabel } = __pg_common_sign_out;
 const { showBanner } = __pg_content_banner_view;
 const { overlayShown, showOverlay } = __pg_content_overlay_view;
 const { allRoots, labelOf, lockRememberMe } = __pg_content_remember_me_lock;
+const { deepActiveElement, focusedWithin, isHtmlElement } = __pg_content_shadow_roots;
 const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer;
 const WATCH_FOR_MS = 120_000;
 const SETTLE_MS = 150;
 const MAX_LABEL_CHARS = 200;
 const MAX_RECORDS = 200;
 const PASSWORD = 'input[type="password"]';
+const MAX_ROOTS = 64;
 let assessed = false;
+let assessment = null;
+const seenAsPassword = new WeakSet();
+const watchedRoots = new WeakSet();
+const rootsForLock = [];
+const handled = new WeakSet();
 let lock = null;
 const gate = { applies: null, level: null, proceeded: false, pending: null };
 const timing = { startMs: 0, signalsMs: 0, observerMs: 0, verdictMs: null, shownAt: null };
@@ -708,6 +798,7 @@ window.addEventListener("focusin", guarded(onFocus), capture);
 window.addEventListener("submit", guarded(onSubmit), capture);
 window.addEventListener("beforeinput", guarded(onTyping), capture);
 window.addEventListener("formdata", guarded(onFormData), capture);
+window.addEventListener("blur", guarded(onWindowBlur), capture);
 window.addEventListener("toggle", guarded(onTopLayerChange), capture);
 window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
 if (document.readyState === "loading") {
@@ -738,7 +829,29 @@ watchForLoginForm();
 timing.startMs += performance.now() - began;
 }
 function isPasswordField(element) {
-return element instanceof HTMLInputElement && element.type === "password";
+if (!isHtmlElement(element, "input")) {
+return false;
+}
+const type = element.type;
+if (type === "password") {
+seenAsPassword.add(element);
+return true;
+}
+return type === "text" && isPasswordLike({
+type,
+wasPassword: seenAsPassword.has(element),
+autocomplete: element.getAttribute("autocomplete"),
+textSecurity: getComputedStyle(element).getPropertyValue("-webkit-text-security"),
+});
+}
+function hasPasswordField(form) {
+if (form.querySelector(PASSWORD) !== null) {
+return true;
+}
+for (const element of form.elements) {
+if (isPasswordField(element)) return true;
+}
+return false;
 }
 function eventTarget(event) {
 return event.composedPath()[0] ?? event.target;
@@ -782,7 +895,10 @@ for (const record of records) {
 for (const node of record.addedNodes) {
 if (node.nodeType !== 1 || !node.isConnected) continue;
 const field = node.matches(PASSWORD) ? node : node.firstElementChild !== null ? node.querySelector(PASSWORD) : null;
-if (field !== null) return field;
+if (field !== null) {
+seenAsPassword.add(field);
+return field;
+}
 }
 }
 return null;
@@ -799,12 +915,17 @@ return false;
 }
 assessed = true;
 const askedAt = performance.now();
-chrome.runtime
+const answered = chrome.runtime
 .sendMessage({ type: PageMessage.ASSESS, signals })
 .then((reply) => {
 gate.applies = reply?.gate === true;
 gate.level = typeof reply?.level === "string" ? reply.level : null;
 applySharedDevice(reply?.sharedDevice === true);
+return reply;
+});
+assessment = answered.then(() => undefined, () => undefined);
+answered
+.then((reply) => {
 if (reply?.banner && showBanner(reply.banner, document)) {
 timing.shownAt = performance.now();
 timing.verdictMs = timing.shownAt - askedAt;
@@ -816,22 +937,79 @@ return undefined;
 return true;
 }
 function onFocus(event) {
-if (isPasswordField(eventTarget(event)) && !gate.proceeded && !overlayShown()) {
+if (handled.has(event)) {
+return;
+}
+handled.add(event);
+const roots = event.composedPath().filter((node) => node.nodeType === Node.DOCUMENT_FRAGMENT_NODE);
+focusReached(focusedWithin(eventTarget(event), roots), roots);
+}
+function onWindowBlur(event) {
+if (event.target !== window) {
+return;
+}
+setTimeout(guarded(() => {
+const roots = [];
+const target = focusedWithin(document.activeElement, roots);
+if (roots.length > 0) focusReached(target, roots);
+}), 0);
+}
+function focusReached(target, roots) {
+for (const root of roots) watchRoot(root);
+if (isPasswordField(target)) {
+onPasswordFocus(target);
+return;
+}
+if (!assessed && roots.length > 0) {
+const field = roots.map((root) => root.querySelector(PASSWORD)).find((found) => found !== null);
+if (field !== undefined) assessIfLoginPage(field);
+}
+if (isHtmlElement(target, "input") && target.type === "text") {
+setTimeout(guarded(() => {
+if (deepActiveElement(document) === target && isPasswordField(target)) onPasswordFocus(target);
+}), 0);
+}
+}
+function onPasswordFocus(field) {
+if (!assessed) {
+assessIfLoginPage(field);
+}
+if (!gate.proceeded && !overlayShown()) {
 runGate("focus").catch(() => {});
 }
 }
-function onTyping(event) {
-if (!isPasswordField(eventTarget(event))) {
+function watchRoot(root) {
+if (watchedRoots.has(root)) {
 return;
 }
-if (passwordHeld(gate) || overlayShown()) {
+watchedRoots.add(root);
+const capture = { capture: true };
+root.addEventListener("focusin", guarded(onFocus), capture);
+root.addEventListener("submit", guarded(onSubmit), capture);
+root.addEventListener("formdata", guarded(onFormData), capture);
+if (root.nodeType === Node.DOCUMENT_NODE) {
+root.addEventListener("keydown", guarded(onTyping), capture);
+root.addEventListener("beforeinput", guarded(onTyping), capture);
+return;
+}
+if (rootsForLock.length < MAX_ROOTS) {
+rootsForLock.push(root);
+lock?.addRoot(root);
+}
+}
+function onTyping(event) {
+if (!passwordHeld(gate) && !overlayShown()) {
+return;
+}
+if (!isPasswordField(focusedWithin(eventTarget(event), []))) {
+return;
+}
 event.preventDefault();
 if (!overlayShown()) runGate("focus").catch(() => {});
 }
-}
 function onSubmit(event) {
 const form = event.target;
-if (!(form instanceof HTMLFormElement) || form.querySelector(PASSWORD) === null) {
+if (!isHtmlElement(form, "form") || !hasPasswordField(form)) {
 return;
 }
 lock?.enforce();
@@ -849,11 +1027,11 @@ form.requestSubmit(submitter && submitter.form === form ? submitter : undefined)
 }
 function onFormData(event) {
 const form = event.target;
-if (!(form instanceof HTMLFormElement)) {
+if (!isHtmlElement(form, "form")) {
 return;
 }
 const names = lock?.namesIn(form) ?? [];
-const held = passwordHeld(gate) && form.querySelector(PASSWORD) !== null;
+const held = passwordHeld(gate) && hasPasswordField(form);
 if (names.length === 0 && !held) {
 return;
 }
@@ -891,6 +1069,7 @@ if (gate.pending !== null) {
 return gate.pending;
 }
 gate.pending = (async () => {
+await assessment;
 const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger });
 gate.level = reply?.level ?? gate.level;
 if (reply?.proceeded) {
@@ -905,6 +1084,8 @@ gate.applies = true;
 const block = reply.overlay.level === "block";
 if (block) {
 for (const field of document.querySelectorAll(PASSWORD)) field.blur();
+const focused = deepActiveElement(document);
+if (isPasswordField(focused)) focused.blur();
 if (trigger === "submit") {
 chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
 }
@@ -962,6 +1143,7 @@ if (on && lock === null) {
 lock = lockRememberMe(document, (count) => {
 chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "rememberMeBlocked", count }).catch(() => {});
 });
+for (const root of rootsForLock) lock.addRoot(root);
 } else if (!on && lock !== null) {
 lock.stop();
 lock = null;
@@ -984,11 +1166,12 @@ const password = field ?? doc.querySelector(PASSWORD);
 if (password === null) {
 return null;
 }
+seenAsPassword.add(password);
 const form = password.form;
 return {
 topFrame: true,
 hasPasswordField: true,
-hasRememberMe: hasRememberMeControl(form ?? doc),
+hasRememberMe: hasRememberMeControl(form ?? password.getRootNode()),
 formActionOrigin: form ? webOrigin(form.action) : null,
 brandWords: findBrandWords(brandText(doc)),
 };
@@ -996,7 +1179,7 @@ brandWords: findBrandWords(brandText(doc)),
 function hasRememberMeControl(scope) {
 const controls = scope.querySelectorAll('input[type="checkbox"], [role="checkbox"], [role="switch"]');
 for (const control of controls) {
-if (isRememberMeLabel(labelOf(control, document))) {
+if (isRememberMeLabel(labelOf(control, control.getRootNode()))) {
 return true;
 }
 }

@@ -10,17 +10,25 @@
 // - the overlay and banner live in the top layer in closed shadow roots and are put back when the page undoes them;
 // - a password never leaves in form data while the gate holds it, whichever way the form is sent (submit event,
 //   requestSubmit(), form.submit(), new FormData(form)), and keystrokes into a password field are held with it;
-// - nothing scans the whole document on load but one querySelector; observers look only at what was added.
+// - nothing scans the whole document on load but one querySelector; observers look only at what was added;
+// - a login form inside a shadow root (open or closed) is found when the person reaches it: focus from inside a
+//   shadow root arrives retargeted to its host, which is followed down; the root then gets listeners of its own, since
+//   submit and formdata never leave it and focus moving inside it never reaches window. A same-origin frame is reached
+//   the same way when the top window loses the focus to it (nothing from inside a frame reaches window), and its
+//   document gets listeners for keys too;
+// - a password field drawn as type=text is recognised by what the page declares about it (common/password-field.js).
 
 import { findBrandWords } from "../common/brand-words.js";
 import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
 import { webOrigin } from "../common/origin.js";
+import { isPasswordLike } from "../common/password-field.js";
 import { PageMessage, WorkerMessage } from "../common/protocol.js";
 import { isRememberMeLabel } from "../common/remember-me.js";
 import { isSignOutLabel } from "../common/sign-out.js";
 import { showBanner } from "./banner-view.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
 import { allRoots, labelOf, lockRememberMe } from "./remember-me-lock.js";
+import { deepActiveElement, focusedWithin, isHtmlElement } from "./shadow-roots.js";
 import { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } from "./top-layer.js";
 
 // A single-page app may draw its login form late; stop looking after this long.
@@ -30,9 +38,20 @@ const MAX_LABEL_CHARS = 200;
 // More records than this in one go (a page churning its DOM) are not looked through one by one: one query, later.
 const MAX_RECORDS = 200;
 const PASSWORD = 'input[type="password"]';
+// Shadow roots with listeners of ours, kept for the remember-me lock; past this many, no more are kept.
+const MAX_ROOTS = 64;
 
 let assessed = false;
-/** The remember-me lock while shared-device mode is on: { stop, enforce, namesIn }. */
+/** Settles once the page's signals were answered (the gate waits for it: they carry the brand words). */
+let assessment = null;
+/** Inputs seen as type=password: one a "show password" button turns into type=text is still one. */
+const seenAsPassword = new WeakSet();
+/** Shadow roots that have our listeners. */
+const watchedRoots = new WeakSet();
+const rootsForLock = [];
+/** Events already handled on window, when a shadow root's own listener sees them again. */
+const handled = new WeakSet();
+/** The remember-me lock while shared-device mode is on: { stop, enforce, namesIn, addRoot }. */
 let lock = null;
 /** The gate's state for this page: whether the verdict needs a decision, and whether the person already decided. */
 const gate = { applies: null, level: null, proceeded: false, pending: null };
@@ -56,6 +75,7 @@ export function start(evaluationBegan) {
     window.addEventListener("submit", guarded(onSubmit), capture);
     window.addEventListener("beforeinput", guarded(onTyping), capture);
     window.addEventListener("formdata", guarded(onFormData), capture);
+    window.addEventListener("blur", guarded(onWindowBlur), capture);
     window.addEventListener("toggle", guarded(onTopLayerChange), capture);
     window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
     if (document.readyState === "loading") {
@@ -91,8 +111,33 @@ function onReady() {
   timing.startMs += performance.now() - began;
 }
 
+/** A password field, or a text field the page marks as one (see common/password-field.js). */
 function isPasswordField(element) {
-  return element instanceof HTMLInputElement && element.type === "password";
+  if (!isHtmlElement(element, "input")) {
+    return false;
+  }
+  const type = element.type;
+  if (type === "password") {
+    seenAsPassword.add(element);
+    return true;
+  }
+  return type === "text" && isPasswordLike({
+    type,
+    wasPassword: seenAsPassword.has(element),
+    autocomplete: element.getAttribute("autocomplete"),
+    textSecurity: getComputedStyle(element).getPropertyValue("-webkit-text-security"),
+  });
+}
+
+/** Whether a form holds a password field: the cheap query first, then each of its fields by the rule. */
+function hasPasswordField(form) {
+  if (form.querySelector(PASSWORD) !== null) {
+    return true;
+  }
+  for (const element of form.elements) {
+    if (isPasswordField(element)) return true;
+  }
+  return false;
 }
 
 /** The element an event is really about: inside an open shadow root, not the host it is retargeted to. */
@@ -144,7 +189,10 @@ function addedPasswordField(records) {
     for (const node of record.addedNodes) {
       if (node.nodeType !== 1 || !node.isConnected) continue;
       const field = node.matches(PASSWORD) ? node : node.firstElementChild !== null ? node.querySelector(PASSWORD) : null;
-      if (field !== null) return field;
+      if (field !== null) {
+        seenAsPassword.add(field);
+        return field;
+      }
     }
   }
   return null;
@@ -166,12 +214,17 @@ function assessIfLoginPage(field) {
   }
   assessed = true;
   const askedAt = performance.now();
-  chrome.runtime
+  const answered = chrome.runtime
     .sendMessage({ type: PageMessage.ASSESS, signals })
     .then((reply) => {
       gate.applies = reply?.gate === true;
       gate.level = typeof reply?.level === "string" ? reply.level : null;
       applySharedDevice(reply?.sharedDevice === true);
+      return reply;
+    });
+  assessment = answered.then(() => undefined, () => undefined);
+  answered
+    .then((reply) => {
       if (reply?.banner && showBanner(reply.banner, document)) {
         timing.shownAt = performance.now();
         timing.verdictMs = timing.shownAt - askedAt;
@@ -186,25 +239,100 @@ function assessIfLoginPage(field) {
 // ── The pre-login gate ────────────────────────────────────────────────────────────────────────────────────────────
 
 function onFocus(event) {
-  if (isPasswordField(eventTarget(event)) && !gate.proceeded && !overlayShown()) {
+  if (handled.has(event)) {
+    return;
+  }
+  handled.add(event);
+  // Inside a closed shadow root the event names its host: follow the focus down, and watch every root on the way.
+  const roots = event.composedPath().filter((node) => node.nodeType === Node.DOCUMENT_FRAGMENT_NODE);
+  focusReached(focusedWithin(eventTarget(event), roots), roots);
+}
+
+/** The top window lost the focus: to another tab or program, or to a frame, whose document is then watched. */
+function onWindowBlur(event) {
+  if (event.target !== window) {
+    return;
+  }
+  // The frame's own element has the focus only once this event is over.
+  setTimeout(guarded(() => {
+    const roots = [];
+    const target = focusedWithin(document.activeElement, roots);
+    if (roots.length > 0) focusReached(target, roots);
+  }), 0);
+}
+
+/** The focus reached `target`, through `roots` (shadow roots and frame documents, outermost first). */
+function focusReached(target, roots) {
+  for (const root of roots) watchRoot(root);
+  if (isPasswordField(target)) {
+    onPasswordFocus(target);
+    return;
+  }
+  if (!assessed && roots.length > 0) {
+    // A login form drawn inside a shadow root, reached at its first field: its page is assessed now, so the verdict
+    // (and the shared-device lock) is ready before the password field is.
+    const field = roots.map((root) => root.querySelector(PASSWORD)).find((found) => found !== null);
+    if (field !== undefined) assessIfLoginPage(field);
+  }
+  if (isHtmlElement(target, "input") && target.type === "text") {
+    // Some pages turn a text field into a password field in their own focus handler, which runs after this one.
+    setTimeout(guarded(() => {
+      if (deepActiveElement(document) === target && isPasswordField(target)) onPasswordFocus(target);
+    }), 0);
+  }
+}
+
+function onPasswordFocus(field) {
+  if (!assessed) {
+    assessIfLoginPage(field);
+  }
+  if (!gate.proceeded && !overlayShown()) {
     runGate("focus").catch(() => {});
+  }
+}
+
+/**
+ * Gives a shadow root listeners of its own, once: submit and formdata are not composed (they never leave the root),
+ * and focus moving from one field to another inside it does not reach window either. Keys do, retargeted; from a
+ * frame's document nothing does, so it gets key listeners as well.
+ */
+function watchRoot(root) {
+  if (watchedRoots.has(root)) {
+    return;
+  }
+  watchedRoots.add(root);
+  const capture = { capture: true };
+  root.addEventListener("focusin", guarded(onFocus), capture);
+  root.addEventListener("submit", guarded(onSubmit), capture);
+  root.addEventListener("formdata", guarded(onFormData), capture);
+  if (root.nodeType === Node.DOCUMENT_NODE) {
+    root.addEventListener("keydown", guarded(onTyping), capture);
+    root.addEventListener("beforeinput", guarded(onTyping), capture);
+    // The remember-me lock works on this realm's elements only: a frame's controls are not locked.
+    return;
+  }
+  if (rootsForLock.length < MAX_ROOTS) {
+    rootsForLock.push(root);
+    lock?.addRoot(root);
   }
 }
 
 /** Keystrokes, paste and drop into a password field wait while the gate holds it (see passwordHeld). */
 function onTyping(event) {
-  if (!isPasswordField(eventTarget(event))) {
+  // Nothing to hold on almost every page and keystroke: that is decided before looking at the field.
+  if (!passwordHeld(gate) && !overlayShown()) {
     return;
   }
-  if (passwordHeld(gate) || overlayShown()) {
-    event.preventDefault();
-    if (!overlayShown()) runGate("focus").catch(() => {});
+  if (!isPasswordField(focusedWithin(eventTarget(event), []))) {
+    return;
   }
+  event.preventDefault();
+  if (!overlayShown()) runGate("focus").catch(() => {});
 }
 
 function onSubmit(event) {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement) || form.querySelector(PASSWORD) === null) {
+  if (!isHtmlElement(form, "form") || !hasPasswordField(form)) {
     return;
   }
   lock?.enforce();
@@ -230,11 +358,11 @@ function onSubmit(event) {
  */
 function onFormData(event) {
   const form = event.target;
-  if (!(form instanceof HTMLFormElement)) {
+  if (!isHtmlElement(form, "form")) {
     return;
   }
   const names = lock?.namesIn(form) ?? [];
-  const held = passwordHeld(gate) && form.querySelector(PASSWORD) !== null;
+  const held = passwordHeld(gate) && hasPasswordField(form);
   if (names.length === 0 && !held) {
     return;
   }
@@ -280,6 +408,8 @@ function runGate(trigger) {
     return gate.pending;
   }
   gate.pending = (async () => {
+    // A page first assessed at this focus: its signals (brand words) must reach the worker before the gate asks.
+    await assessment;
     const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger });
     gate.level = reply?.level ?? gate.level;
     if (reply?.proceeded) {
@@ -294,6 +424,8 @@ function runGate(trigger) {
     const block = reply.overlay.level === "block";
     if (block) {
       for (const field of document.querySelectorAll(PASSWORD)) field.blur();
+      const focused = deepActiveElement(document);
+      if (isPasswordField(focused)) focused.blur();
       if (trigger === "submit") {
         chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
       }
@@ -360,6 +492,7 @@ function applySharedDevice(on) {
     lock = lockRememberMe(document, (count) => {
       chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "rememberMeBlocked", count }).catch(() => {});
     });
+    for (const root of rootsForLock) lock.addRoot(root);
   } else if (!on && lock !== null) {
     lock.stop();
     lock = null;
@@ -388,11 +521,12 @@ export function readSignals(doc, field) {
   if (password === null) {
     return null;
   }
+  seenAsPassword.add(password);
   const form = password.form;
   return {
     topFrame: true,
     hasPasswordField: true,
-    hasRememberMe: hasRememberMeControl(form ?? doc),
+    hasRememberMe: hasRememberMeControl(form ?? password.getRootNode()),
     formActionOrigin: form ? webOrigin(form.action) : null,
     brandWords: findBrandWords(brandText(doc)),
   };
@@ -401,7 +535,7 @@ export function readSignals(doc, field) {
 function hasRememberMeControl(scope) {
   const controls = scope.querySelectorAll('input[type="checkbox"], [role="checkbox"], [role="switch"]');
   for (const control of controls) {
-    if (isRememberMeLabel(labelOf(control, document))) {
+    if (isRememberMeLabel(labelOf(control, control.getRootNode()))) {
       return true;
     }
   }

@@ -1,8 +1,9 @@
 // Shared-device mode on a page: every "remember me" control is unchecked and locked — native checkboxes (and so
-// their labels), role="checkbox"/"switch" toggles, controls inside open shadow roots, and controls a single-page app
-// adds later. Other checkboxes ("I agree to the terms") are never touched. Only a count leaves the page.
+// their labels), role="checkbox"/"switch" toggles, controls inside shadow roots (open ones, closed ones a custom element
+// hosts, and any other the gate came across: addRoot), and controls a single-page app adds later. Other checkboxes ("I agree to the terms") are never touched. Only a count leaves the page.
 
 import { isRememberMeLabel } from "../common/remember-me.js";
+import { hostedRoot } from "./shadow-roots.js";
 
 const CONTROLS = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
 // Kept here, not as a mark on the page's elements: the page learns nothing from PortalGuard but the locked control.
@@ -14,9 +15,10 @@ const HOSTILE_POLL_MS = 50;
 const WATCHED_ATTRIBUTES = ["checked", "aria-checked", "disabled", "aria-disabled"];
 
 /**
- * Locks what is there now and watches for more. Returns { stop, enforce, namesIn }: stop() stops watching and unlocks
+ * Locks what is there now and watches for more. Returns { stop, enforce, namesIn, addRoot }: stop() stops watching and unlocks
  * the controls (shared-device mode was turned off; they stay unchecked); enforce() unchecks and locks them again at once
- * (before a submission); namesIn(form) names the locked controls of a form, to keep them out of its form data.
+ * (before a submission); namesIn(form) names the locked controls of a form, to keep them out of its form data;
+ * addRoot(root) locks and watches a shadow root found some other way (a closed one the person focused into).
  * A page's own script can set .checked = true without any event; a disabled control is never submitted, the
  * "disabled" attribute is watched, and the controls are checked again on a timer, faster once a page was seen undoing them.
  * @param {Document} doc
@@ -122,6 +124,9 @@ export function lockRememberMe(doc, onBlocked) {
       for (const control of ours.splice(0)) unlock(control);
     },
     enforce,
+    addRoot(root) {
+      if (!observed.has(root)) run([root]);
+    },
     namesIn(form) {
       return ours.filter((c) => c instanceof HTMLInputElement && c.form === form && c.name !== "").map((c) => c.name);
     },
@@ -136,14 +141,16 @@ function isDisabled(control) {
   return control instanceof HTMLInputElement ? control.disabled : control.getAttribute("aria-disabled") === "true";
 }
 
-/** The given roots and every open shadow root inside them. */
+/** The given roots and every shadow root inside them: open ones, and closed ones that custom elements host. */
 function rootsUnder(scopes) {
   const roots = [...scopes];
   for (let i = 0; i < roots.length; i++) {
     const root = roots[i];
-    if (root.nodeType === 1 && root.shadowRoot) roots.push(root.shadowRoot);
+    const own = root.nodeType === 1 ? hostedRoot(root) : null;
+    if (own !== null) roots.push(own);
     for (const element of root.querySelectorAll("*")) {
-      if (element.shadowRoot) roots.push(element.shadowRoot);
+      const hosted = hostedRoot(element);
+      if (hosted !== null) roots.push(hosted);
     }
   }
   return roots;
@@ -160,7 +167,7 @@ function unlock(control) {
   }
 }
 
-/** The document and every open shadow root inside it. Closed roots are out of reach by design. */
+/** The document and every shadow root inside it (open ones, and closed ones that custom elements host). */
 export function allRoots(doc) {
   return rootsUnder([doc]);
 }

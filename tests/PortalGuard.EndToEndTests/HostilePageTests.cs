@@ -12,9 +12,9 @@ namespace PortalGuard.EndToEndTests;
 [Collection(WithChromium.Name)]
 public sealed class HostilePageTests(PortalFixture fixture, ITestOutputHelper output) : IAsyncLifetime
 {
-    private const string CentreTag = "() => document.elementFromPoint(innerWidth / 2, innerHeight / 2)?.tagName ?? ''";
-    private const string WarnTitle = "Wait — check this before you type your password";
-    private const string BlockTitle = "PortalGuard stopped this sign-in";
+    private const string CentreTag = GateOverlay.CentreTag;
+    private const string WarnTitle = GateOverlay.WarnTitle;
+    private const string BlockTitle = GateOverlay.BlockTitle;
 
     private HostilePageServer? _server;
 
@@ -222,13 +222,7 @@ public sealed class HostilePageTests(PortalFixture fixture, ITestOutputHelper ou
     private static double Number(JsonElement timing, string name) =>
         timing.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : double.NaN;
 
-    private static async Task WaitForOverlayOnTopAsync(Row row, string title)
-    {
-        await WaitForAsync(async () => await row.Page.EvaluateAsync<string>(CentreTag) == "PORTALGUARD-OVERLAY", "the overlay on top of the page");
-        var (mode, text) = await row.Browser.ReadShadowRootAsync(row.Page, "portalguard-overlay");
-        Assert.Equal("closed", mode);
-        Assert.Contains(title, text, StringComparison.Ordinal);
-    }
+    private static Task WaitForOverlayOnTopAsync(Row row, string title) => GateOverlay.WaitForOnTopAsync(row.Browser, row.Page, title);
 
     private async Task<HostilePageServer.Arrival> WaitForArrivalAsync(int countBefore)
     {
@@ -236,19 +230,7 @@ public sealed class HostilePageTests(PortalFixture fixture, ITestOutputHelper ou
         return Server.Arrivals[countBefore];
     }
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"waited 10 s for {what}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what) => GateOverlay.WaitForAsync(condition, what);
 
     /// <summary>One hostile page open in its own tab.</summary>
     private sealed class Row(string name, string origin, IPage page, BrowserSession browser, ITestOutputHelper output)
