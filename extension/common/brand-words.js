@@ -18,7 +18,8 @@ export const BRAND_WORDS = Object.freeze([
 // with Unicode classes (\p{L}) costs a millisecond or more to build on every page, so words are found with indexOf and
 // their ends checked by hand: a brand word counts only where neither neighbour is a letter or a digit
 // ("mychartreuse" is not MyChart), and the parts of a word of several may be apart or together ("MyHealtheVet").
-const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(/\s+/u) }));
+// (Split on a plain space, not a regular expression: the words are fixed, and a regular expression is built anew on every page.)
+const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(" ") }));
 
 // Letters that have no case (and so pass the toUpperCase test below): the main scripts written without case.
 const UNCASED_LETTERS = [

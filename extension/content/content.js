@@ -17,7 +17,7 @@ const BRAND_WORDS = Object.freeze([
 "Epic",
 "Cerner",
 ]);
-const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(/\s+/u) }));
+const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(" ") }));
 const UNCASED_LETTERS = [
 [0x0590, 0x05ff], // Hebrew
 [0x0600, 0x06ff], // Arabic, with its digits
@@ -97,7 +97,31 @@ return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.orig
 return null;
 }
 }
-return { webOrigin };
+function serialisedOrigin(href) {
+if (typeof href !== "string") {
+return null;
+}
+const hostAt = href.startsWith("https://") ? 8 : href.startsWith("http://") ? 7 : 0;
+let end = hostAt;
+while (end < href.length && href[end] !== "/") end++;
+return hostAt !== 0 && isPlainHost(href.slice(hostAt, end)) ? href.slice(0, end) : webOrigin(href);
+}
+function isPlainHost(host) {
+if (host.length === 0 || host.includes("xn--")) {
+return false;
+}
+for (let i = 0; i < host.length; i++) {
+const c = host.charCodeAt(i);
+if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d)) {
+return false;
+}
+}
+const name = host.endsWith(".") ? host.slice(0, -1) : host;
+const last = name.slice(name.lastIndexOf(".") + 1);
+const final = last.charCodeAt(last.length - 1);
+return last.length > 0 && !(final >= 0x30 && final <= 0x39) && !last.startsWith("0x");
+}
+return { webOrigin, serialisedOrigin };
 })();
 // common/protocol.js
 const __pg_common_protocol = (() => {
@@ -677,7 +701,7 @@ return { lockRememberMe, allRoots, labelOf };
 const __pg_content_page_guard = (() => {
 const { findBrandWords } = __pg_common_brand_words;
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules;
-const { webOrigin } = __pg_common_origin;
+const { serialisedOrigin } = __pg_common_origin;
 const { PageMessage, WorkerMessage } = __pg_common_protocol;
 const { isRememberMeLabel } = __pg_common_remember_me;
 const { isSignOutLabel } = __pg_common_sign_out;
@@ -729,11 +753,14 @@ handler(event);
 }
 function onReady() {
 const began = performance.now();
-if (isPasswordField(document.activeElement)) {
+const field = document.querySelector(PASSWORD);
+if (field !== null && isPasswordField(document.activeElement)) {
 runGate("focus").catch(() => {});
 }
-if (!assessIfLoginPage()) {
+if (field === null) {
 watchForLoginForm();
+} else {
+assessIfLoginPage(field);
 }
 timing.startMs += performance.now() - began;
 }
@@ -775,7 +802,7 @@ check();
 }
 timing.observerMs += performance.now() - began;
 });
-observer.observe(document.documentElement, { childList: true, subtree: true });
+observer.observe(document, { childList: true, subtree: true });
 }
 function addedPasswordField(records) {
 for (const record of records) {
@@ -989,7 +1016,7 @@ return {
 topFrame: true,
 hasPasswordField: true,
 hasRememberMe: hasRememberMeControl(form ?? doc),
-formActionOrigin: form ? webOrigin(form.action) : null,
+formActionOrigin: form ? serialisedOrigin(form.action) : null,
 brandWords: findBrandWords(brandText(doc)),
 };
 }
@@ -1010,11 +1037,11 @@ parts.push(text.slice(0, MAX_LABEL_CHARS));
 return parts.length > MAX_BRAND_PARTS;
 };
 for (const tag of ["h1", "h2"]) {
-for (const heading of doc.getElementsByTagName(tag)) {
+for (const heading of doc.querySelectorAll(tag)) {
 if (add(heading.textContent ?? "")) return parts.join(" \n ");
 }
 }
-for (const image of doc.getElementsByTagName("img")) {
+for (const image of doc.querySelectorAll("img")) {
 const alt = image.getAttribute("alt");
 if (alt && (/logo/iu.test(alt) || image.closest("header, [class*='logo' i]") !== null) && add(alt)) break;
 }

@@ -14,7 +14,7 @@
 
 import { findBrandWords } from "../common/brand-words.js";
 import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
-import { webOrigin } from "../common/origin.js";
+import { serialisedOrigin } from "../common/origin.js";
 import { PageMessage, WorkerMessage } from "../common/protocol.js";
 import { isRememberMeLabel } from "../common/remember-me.js";
 import { isSignOutLabel } from "../common/sign-out.js";
@@ -82,11 +82,15 @@ function guarded(handler) {
 /** The parsed page is there: one look for a password field (and one already focused, autofocus), else watch. */
 function onReady() {
   const began = performance.now();
-  if (isPasswordField(document.activeElement)) {
+  const field = document.querySelector(PASSWORD);
+  // Only a password field there can be the focused one: no look at the focus (and the element it is) on other pages.
+  if (field !== null && isPasswordField(document.activeElement)) {
     runGate("focus").catch(() => {});
   }
-  if (!assessIfLoginPage()) {
+  if (field === null) {
     watchForLoginForm();
+  } else {
+    assessIfLoginPage(field);
   }
   timing.startMs += performance.now() - began;
 }
@@ -135,7 +139,7 @@ function watchForLoginForm() {
     }
     timing.observerMs += performance.now() - began;
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true });
 }
 
 /** The first password field among the added nodes (still in the page), or null. */
@@ -393,7 +397,7 @@ export function readSignals(doc, field) {
     topFrame: true,
     hasPasswordField: true,
     hasRememberMe: hasRememberMeControl(form ?? doc),
-    formActionOrigin: form ? webOrigin(form.action) : null,
+    formActionOrigin: form ? serialisedOrigin(form.action) : null,
     brandWords: findBrandWords(brandText(doc)),
   };
 }
@@ -408,8 +412,9 @@ function hasRememberMeControl(scope) {
   return false;
 }
 
-// Where a portal shows its brand: the title, the first headings, the logo's alternative text. Read through the
-// browser's per-tag lists rather than one selector over the whole page: the same answer for a fraction of the time.
+// Where a portal shows its brand: the title, the first headings, the logo's alternative text. One query per tag name:
+// the browser answers a lone tag name by a plain walk, several times faster than one selector list over the whole page
+// or its live per-tag lists (which the page's own changes keep invalidating).
 const MAX_BRAND_PARTS = 12;
 
 function brandText(doc) {
@@ -419,11 +424,11 @@ function brandText(doc) {
     return parts.length > MAX_BRAND_PARTS;
   };
   for (const tag of ["h1", "h2"]) {
-    for (const heading of doc.getElementsByTagName(tag)) {
+    for (const heading of doc.querySelectorAll(tag)) {
       if (add(heading.textContent ?? "")) return parts.join(" \n ");
     }
   }
-  for (const image of doc.getElementsByTagName("img")) {
+  for (const image of doc.querySelectorAll("img")) {
     const alt = image.getAttribute("alt");
     if (alt && (/logo/iu.test(alt) || image.closest("header, [class*='logo' i]") !== null) && add(alt)) break;
   }
