@@ -41,7 +41,11 @@ export function findBrandWords(text) {
     return [];
   }
   const normalised = text.normalize("NFKC").toLowerCase();
-  return MATCHERS.filter((m) => occurs(normalised, m.parts)).map((m) => m.word);
+  const found = [];
+  for (const { word, parts } of MATCHERS) {
+    if (occurs(normalised, parts)) found.push(word);
+  }
+  return found;
 }
 
 function occurs(text, parts) {
@@ -65,7 +69,11 @@ function codePointBefore(text, index) {
 }
 
 function isLetterOrDigit(codePoint) {
-  if (codePoint >= 0x30 && codePoint <= 0x39) return true;
+  // ASCII, what a brand word almost always stands next to, is answered without building a string.
+  if (codePoint < 0x80) {
+    const folded = codePoint | 0x20;
+    return (codePoint >= 0x30 && codePoint <= 0x39) || (folded >= 0x61 && folded <= 0x7a);
+  }
   const ch = String.fromCodePoint(codePoint);
   if (ch.toLowerCase() !== ch.toUpperCase()) return true;
   return UNCASED_LETTERS.some(([low, high]) => codePoint >= low && codePoint <= high);

@@ -35,7 +35,11 @@ if (typeof text !== "string" || text.length === 0) {
 return [];
 }
 const normalised = text.normalize("NFKC").toLowerCase();
-return MATCHERS.filter((m) => occurs(normalised, m.parts)).map((m) => m.word);
+const found = [];
+for (const { word, parts } of MATCHERS) {
+if (occurs(normalised, parts)) found.push(word);
+}
+return found;
 }
 function occurs(text, parts) {
 for (let at = text.indexOf(parts[0]); at !== -1; at = text.indexOf(parts[0], at + 1)) {
@@ -56,7 +60,10 @@ const low = text.charCodeAt(index - 1);
 return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? text.codePointAt(index - 2) : low;
 }
 function isLetterOrDigit(codePoint) {
-if (codePoint >= 0x30 && codePoint <= 0x39) return true;
+if (codePoint < 0x80) {
+const folded = codePoint | 0x20;
+return (codePoint >= 0x30 && codePoint <= 0x39) || (folded >= 0x61 && folded <= 0x7a);
+}
 const ch = String.fromCodePoint(codePoint);
 if (ch.toLowerCase() !== ch.toUpperCase()) return true;
 return UNCASED_LETTERS.some(([low, high]) => codePoint >= low && codePoint <= high);
