@@ -732,7 +732,7 @@ return;
 }
 const began = performance.now();
 chrome.runtime.onMessage.addListener(onWorkerMessage);
-const capture = { capture: true };
+const capture = true;
 const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
 for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
 window.addEventListener("focusin", guarded(onFocus), capture);

@@ -48,7 +48,8 @@ export function start(evaluationBegan) {
     }
     const began = performance.now();
     chrome.runtime.onMessage.addListener(onWorkerMessage);
-    const capture = { capture: true };
+    // The boolean form: an options object would be read property by property at every registration.
+    const capture = true;
     // One listener per event type (each registration costs time on every page): keydown serves the layers and the gate.
     const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
     for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
