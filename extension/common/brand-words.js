@@ -40,12 +40,20 @@ export function findBrandWords(text) {
   if (typeof text !== "string" || text.length === 0) {
     return [];
   }
-  const normalised = text.normalize("NFKC").toLowerCase();
+  // NFKC leaves ASCII as it is, and its first use on a page costs more than the rest of the search: ASCII skips it.
+  const normalised = (isAscii(text) ? text : text.normalize("NFKC")).toLowerCase();
   const found = [];
   for (const { word, parts } of MATCHERS) {
     if (occurs(normalised, parts)) found.push(word);
   }
   return found;
+}
+
+function isAscii(text) {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) return false;
+  }
+  return true;
 }
 
 function occurs(text, parts) {

@@ -34,12 +34,18 @@ function findBrandWords(text) {
 if (typeof text !== "string" || text.length === 0) {
 return [];
 }
-const normalised = text.normalize("NFKC").toLowerCase();
+const normalised = (isAscii(text) ? text : text.normalize("NFKC")).toLowerCase();
 const found = [];
 for (const { word, parts } of MATCHERS) {
 if (occurs(normalised, parts)) found.push(word);
 }
 return found;
+}
+function isAscii(text) {
+for (let i = 0; i < text.length; i++) {
+if (text.charCodeAt(i) > 0x7f) return false;
+}
+return true;
 }
 function occurs(text, parts) {
 for (let at = text.indexOf(parts[0]); at !== -1; at = text.indexOf(parts[0], at + 1)) {
