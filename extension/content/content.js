@@ -117,7 +117,23 @@ return null;
 const hostAt = href.startsWith("https://") ? 8 : href.startsWith("http://") ? 7 : 0;
 let end = hostAt;
 while (end < href.length && href[end] !== "/") end++;
-return hostAt !== 0 && isPlainHost(href.slice(hostAt, end)) ? href.slice(0, end) : webOrigin(href);
+const authority = href.slice(hostAt, end);
+const colon = authority.indexOf(":");
+const plain = hostAt !== 0 && isPlainHost(colon === -1 ? authority : authority.slice(0, colon)) &&
+(colon === -1 || isPlainPort(authority.slice(colon + 1), hostAt === 8 ? "443" : "80"));
+return plain ? href.slice(0, end) : webOrigin(href);
+}
+function isPlainPort(port, schemePort) {
+if (port.length === 0 || port.length > 5 || port[0] === "0" || port === schemePort) {
+return false;
+}
+for (let i = 0; i < port.length; i++) {
+const c = port.charCodeAt(i);
+if (c < 0x30 || c > 0x39) {
+return false;
+}
+}
+return Number(port) <= 65535;
 }
 function isPlainHost(host) {
 if (host.length === 0 || host.includes("xn--")) {
