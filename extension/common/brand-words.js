@@ -18,7 +18,8 @@ export const BRAND_WORDS = Object.freeze([
 // with Unicode classes (\p{L}) costs a millisecond or more to build on every page, so words are found with indexOf and
 // their ends checked by hand: a brand word counts only where neither neighbour is a letter or a digit
 // ("mychartreuse" is not MyChart), and the parts of a word of several may be apart or together ("MyHealtheVet").
-const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(/\s+/u) }));
+// (Split on a plain space, not a regular expression: the words are fixed, and a regular expression is built anew on every page.)
+const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(" ") }));
 
 // Letters that have no case (and so pass the toUpperCase test below): the main scripts written without case.
 const UNCASED_LETTERS = [
@@ -39,8 +40,20 @@ export function findBrandWords(text) {
   if (typeof text !== "string" || text.length === 0) {
     return [];
   }
-  const normalised = text.normalize("NFKC").toLowerCase();
-  return MATCHERS.filter((m) => occurs(normalised, m.parts)).map((m) => m.word);
+  // NFKC leaves ASCII as it is, and its first use on a page costs more than the rest of the search: ASCII skips it.
+  const normalised = (isAscii(text) ? text : text.normalize("NFKC")).toLowerCase();
+  const found = [];
+  for (const { word, parts } of MATCHERS) {
+    if (occurs(normalised, parts)) found.push(word);
+  }
+  return found;
+}
+
+function isAscii(text) {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) return false;
+  }
+  return true;
 }
 
 function occurs(text, parts) {
@@ -64,7 +77,11 @@ function codePointBefore(text, index) {
 }
 
 function isLetterOrDigit(codePoint) {
-  if (codePoint >= 0x30 && codePoint <= 0x39) return true;
+  // ASCII, what a brand word almost always stands next to, is answered without building a string.
+  if (codePoint < 0x80) {
+    const folded = codePoint | 0x20;
+    return (codePoint >= 0x30 && codePoint <= 0x39) || (folded >= 0x61 && folded <= 0x7a);
+  }
   const ch = String.fromCodePoint(codePoint);
   if (ch.toLowerCase() !== ch.toUpperCase()) return true;
   return UNCASED_LETTERS.some(([low, high]) => codePoint >= low && codePoint <= high);

@@ -17,7 +17,7 @@ const BRAND_WORDS = Object.freeze([
 "Epic",
 "Cerner",
 ]);
-const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(/\s+/u) }));
+const MATCHERS = BRAND_WORDS.map((word) => ({ word, parts: word.toLowerCase().split(" ") }));
 const UNCASED_LETTERS = [
 [0x0590, 0x05ff], // Hebrew
 [0x0600, 0x06ff], // Arabic, with its digits
@@ -34,8 +34,18 @@ function findBrandWords(text) {
 if (typeof text !== "string" || text.length === 0) {
 return [];
 }
-const normalised = text.normalize("NFKC").toLowerCase();
-return MATCHERS.filter((m) => occurs(normalised, m.parts)).map((m) => m.word);
+const normalised = (isAscii(text) ? text : text.normalize("NFKC")).toLowerCase();
+const found = [];
+for (const { word, parts } of MATCHERS) {
+if (occurs(normalised, parts)) found.push(word);
+}
+return found;
+}
+function isAscii(text) {
+for (let i = 0; i < text.length; i++) {
+if (text.charCodeAt(i) > 0x7f) return false;
+}
+return true;
 }
 function occurs(text, parts) {
 for (let at = text.indexOf(parts[0]); at !== -1; at = text.indexOf(parts[0], at + 1)) {
@@ -56,7 +66,10 @@ const low = text.charCodeAt(index - 1);
 return low >= 0xdc00 && low <= 0xdfff && index >= 2 ? text.codePointAt(index - 2) : low;
 }
 function isLetterOrDigit(codePoint) {
-if (codePoint >= 0x30 && codePoint <= 0x39) return true;
+if (codePoint < 0x80) {
+const folded = codePoint | 0x20;
+return (codePoint >= 0x30 && codePoint <= 0x39) || (folded >= 0x61 && folded <= 0x7a);
+}
 const ch = String.fromCodePoint(codePoint);
 if (ch.toLowerCase() !== ch.toUpperCase()) return true;
 return UNCASED_LETTERS.some(([low, high]) => codePoint >= low && codePoint <= high);
@@ -97,7 +110,47 @@ return parsed.protocol === "https:" || parsed.protocol === "http:" ? parsed.orig
 return null;
 }
 }
-return { webOrigin };
+function serialisedOrigin(href) {
+if (typeof href !== "string") {
+return null;
+}
+const hostAt = href.startsWith("https://") ? 8 : href.startsWith("http://") ? 7 : 0;
+let end = hostAt;
+while (end < href.length && href[end] !== "/") end++;
+const authority = href.slice(hostAt, end);
+const colon = authority.indexOf(":");
+const plain = hostAt !== 0 && isPlainHost(colon === -1 ? authority : authority.slice(0, colon)) &&
+(colon === -1 || isPlainPort(authority.slice(colon + 1), hostAt === 8 ? "443" : "80"));
+return plain ? href.slice(0, end) : webOrigin(href);
+}
+function isPlainPort(port, schemePort) {
+if (port.length === 0 || port.length > 5 || port[0] === "0" || port === schemePort) {
+return false;
+}
+for (let i = 0; i < port.length; i++) {
+const c = port.charCodeAt(i);
+if (c < 0x30 || c > 0x39) {
+return false;
+}
+}
+return Number(port) <= 65535;
+}
+function isPlainHost(host) {
+if (host.length === 0 || host.includes("xn--")) {
+return false;
+}
+for (let i = 0; i < host.length; i++) {
+const c = host.charCodeAt(i);
+if (!((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d)) {
+return false;
+}
+}
+const name = host.endsWith(".") ? host.slice(0, -1) : host;
+const last = name.slice(name.lastIndexOf(".") + 1);
+const final = last.charCodeAt(last.length - 1);
+return last.length > 0 && !(final >= 0x30 && final <= 0x39) && !last.startsWith("0x");
+}
+return { webOrigin, serialisedOrigin };
 })();
 // common/password-field.js
 const __pg_common_password_field = (() => {
@@ -759,7 +812,7 @@ return { lockRememberMe, allRoots, labelOf };
 const __pg_content_page_guard = (() => {
 const { findBrandWords } = __pg_common_brand_words;
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules;
-const { webOrigin } = __pg_common_origin;
+const { serialisedOrigin } = __pg_common_origin;
 const { isPasswordLike } = __pg_common_password_field;
 const { PageMessage, WorkerMessage } = __pg_common_protocol;
 const { isRememberMeLabel } = __pg_common_remember_me;
@@ -791,7 +844,7 @@ return;
 }
 const began = performance.now();
 chrome.runtime.onMessage.addListener(onWorkerMessage);
-const capture = { capture: true };
+const capture = true;
 const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
 for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
 window.addEventListener("focusin", guarded(onFocus), capture);
@@ -820,11 +873,14 @@ handler(event);
 }
 function onReady() {
 const began = performance.now();
-if (isPasswordField(document.activeElement)) {
+const field = document.querySelector(PASSWORD);
+if (field !== null && isPasswordField(document.activeElement)) {
 runGate("focus").catch(() => {});
 }
-if (!assessIfLoginPage()) {
+if (field === null) {
 watchForLoginForm();
+} else {
+assessIfLoginPage(field);
 }
 timing.startMs += performance.now() - began;
 }
@@ -888,7 +944,7 @@ check();
 }
 timing.observerMs += performance.now() - began;
 });
-observer.observe(document.documentElement, { childList: true, subtree: true });
+observer.observe(document, { childList: true, subtree: true });
 }
 function addedPasswordField(records) {
 for (const record of records) {
@@ -983,7 +1039,7 @@ if (watchedRoots.has(root)) {
 return;
 }
 watchedRoots.add(root);
-const capture = { capture: true };
+const capture = true;
 root.addEventListener("focusin", guarded(onFocus), capture);
 root.addEventListener("submit", guarded(onSubmit), capture);
 root.addEventListener("formdata", guarded(onFormData), capture);
@@ -1172,7 +1228,7 @@ return {
 topFrame: true,
 hasPasswordField: true,
 hasRememberMe: hasRememberMeControl(form ?? password.getRootNode()),
-formActionOrigin: form ? webOrigin(form.action) : null,
+formActionOrigin: form ? serialisedOrigin(form.action) : null,
 brandWords: findBrandWords(brandText(doc)),
 };
 }
@@ -1193,11 +1249,11 @@ parts.push(text.slice(0, MAX_LABEL_CHARS));
 return parts.length > MAX_BRAND_PARTS;
 };
 for (const tag of ["h1", "h2"]) {
-for (const heading of doc.getElementsByTagName(tag)) {
+for (const heading of doc.querySelectorAll(tag)) {
 if (add(heading.textContent ?? "")) return parts.join(" \n ");
 }
 }
-for (const image of doc.getElementsByTagName("img")) {
+for (const image of doc.querySelectorAll("img")) {
 const alt = image.getAttribute("alt");
 if (alt && (/logo/iu.test(alt) || image.closest("header, [class*='logo' i]") !== null) && add(alt)) break;
 }

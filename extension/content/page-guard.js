@@ -20,7 +20,7 @@
 
 import { findBrandWords } from "../common/brand-words.js";
 import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
-import { webOrigin } from "../common/origin.js";
+import { serialisedOrigin } from "../common/origin.js";
 import { isPasswordLike } from "../common/password-field.js";
 import { PageMessage, WorkerMessage } from "../common/protocol.js";
 import { isRememberMeLabel } from "../common/remember-me.js";
@@ -67,7 +67,8 @@ export function start(evaluationBegan) {
     }
     const began = performance.now();
     chrome.runtime.onMessage.addListener(onWorkerMessage);
-    const capture = { capture: true };
+    // The boolean form: an options object would be read property by property at every registration.
+    const capture = true;
     // One listener per event type (each registration costs time on every page): keydown serves the layers and the gate.
     const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
     for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
@@ -102,11 +103,15 @@ function guarded(handler) {
 /** The parsed page is there: one look for a password field (and one already focused, autofocus), else watch. */
 function onReady() {
   const began = performance.now();
-  if (isPasswordField(document.activeElement)) {
+  const field = document.querySelector(PASSWORD);
+  // Only a password field there can be the focused one: no look at the focus (and the element it is) on other pages.
+  if (field !== null && isPasswordField(document.activeElement)) {
     runGate("focus").catch(() => {});
   }
-  if (!assessIfLoginPage()) {
+  if (field === null) {
     watchForLoginForm();
+  } else {
+    assessIfLoginPage(field);
   }
   timing.startMs += performance.now() - began;
 }
@@ -180,7 +185,7 @@ function watchForLoginForm() {
     }
     timing.observerMs += performance.now() - began;
   });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true });
 }
 
 /** The first password field among the added nodes (still in the page), or null. */
@@ -301,7 +306,7 @@ function watchRoot(root) {
     return;
   }
   watchedRoots.add(root);
-  const capture = { capture: true };
+  const capture = true;
   root.addEventListener("focusin", guarded(onFocus), capture);
   root.addEventListener("submit", guarded(onSubmit), capture);
   root.addEventListener("formdata", guarded(onFormData), capture);
@@ -527,7 +532,7 @@ export function readSignals(doc, field) {
     topFrame: true,
     hasPasswordField: true,
     hasRememberMe: hasRememberMeControl(form ?? password.getRootNode()),
-    formActionOrigin: form ? webOrigin(form.action) : null,
+    formActionOrigin: form ? serialisedOrigin(form.action) : null,
     brandWords: findBrandWords(brandText(doc)),
   };
 }
@@ -542,8 +547,9 @@ function hasRememberMeControl(scope) {
   return false;
 }
 
-// Where a portal shows its brand: the title, the first headings, the logo's alternative text. Read through the
-// browser's per-tag lists rather than one selector over the whole page: the same answer for a fraction of the time.
+// Where a portal shows its brand: the title, the first headings, the logo's alternative text. One query per tag name:
+// the browser answers a lone tag name by a plain walk, several times faster than one selector list over the whole page
+// or its live per-tag lists (which the page's own changes keep invalidating).
 const MAX_BRAND_PARTS = 12;
 
 function brandText(doc) {
@@ -553,11 +559,11 @@ function brandText(doc) {
     return parts.length > MAX_BRAND_PARTS;
   };
   for (const tag of ["h1", "h2"]) {
-    for (const heading of doc.getElementsByTagName(tag)) {
+    for (const heading of doc.querySelectorAll(tag)) {
       if (add(heading.textContent ?? "")) return parts.join(" \n ");
     }
   }
-  for (const image of doc.getElementsByTagName("img")) {
+  for (const image of doc.querySelectorAll("img")) {
     const alt = image.getAttribute("alt");
     if (alt && (/logo/iu.test(alt) || image.closest("header, [class*='logo' i]") !== null) && add(alt)) break;
   }
