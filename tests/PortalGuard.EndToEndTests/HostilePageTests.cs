@@ -197,7 +197,10 @@ public sealed class HostilePageTests(PortalFixture fixture, ITestOutputHelper ou
         await row.AssertPageSawNoErrorAsync();
         var before = Server.Arrivals.Count;
         await row.Page.EvaluateAsync("() => { document.getElementById('password').value = 'hunter2'; document.getElementById('login').requestSubmit(); }");
-        await row.Page.WaitForURLAsync(url => !url.Contains(HostilePageServer.PagePrefix, StringComparison.Ordinal), new() { Timeout = 15_000 });
+        // Left means the navigation away committed. Going back to the tab's first, empty document does not always fire a
+        // load event that Playwright sees (its default wait), so waiting for "load" timed out now and then with the page
+        // already on about:blank.
+        await row.Page.WaitForURLAsync(url => !url.Contains(HostilePageServer.PagePrefix, StringComparison.Ordinal), new() { Timeout = 15_000, WaitUntil = WaitUntilState.Commit });
         row.LeftThePage = true;
         Assert.Equal(before, Server.Arrivals.Count);
         await RealHost.WaitForAuditAsync(row.Browser.DataDirectory, row.Output, "submissionBlocked");
