@@ -10,31 +10,13 @@ namespace PortalGuard.EndToEndTests;
 /// form in a closed shadow root (nested too) or in a same-origin frame, a password drawn as <c>type=text</c>, and a search
 /// box that must be left alone.</summary>
 [Collection(WithChromium.Name)]
-public sealed class HiddenPasswordFieldTests(PortalFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class HiddenPasswordFieldTests(PortalFixture fixture, ITestOutputHelper output)
 {
     private const string WarnTitle = GateOverlay.WarnTitle;
     private const string BlockTitle = GateOverlay.BlockTitle;
     private const string InRoot = "(id) => window.__root.getElementById(id)";
 
-    private HostilePageServer? _server;
-
-    private HostilePageServer Server => _server ?? throw new InvalidOperationException("the page server is not running");
-
-    public async Task InitializeAsync()
-    {
-        if (fixture.Missing is null)
-        {
-            _server = await HostilePageServer.StartAsync(fixture.Certificates.Server);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    private HostilePageServer Server => fixture.HostilePages;
 
     [Theory]
     [InlineData(HiddenPasswordPages.ClosedShadowLogin)]
@@ -175,7 +157,7 @@ public sealed class HiddenPasswordFieldTests(PortalFixture fixture, ITestOutputH
 
     private async Task<(IPage Page, string Origin)> OpenAsync(BrowserSession browser, string name, bool lookalike)
     {
-        var origin = string.Create(CultureInfo.InvariantCulture, $"https://{(lookalike ? PortalFixture.LookalikeHost : PortalFixture.PortalHost)}:{Server.Port}");
+        var origin = fixture.HostileOrigin(lookalike);
         var page = await browser.OpenAsync(origin + HostilePageServer.PagePrefix + name);
         var errors = new List<string>();
         _pageErrors[page] = errors;

@@ -10,31 +10,13 @@ namespace PortalGuard.EndToEndTests;
 /// holds, remember-me stays off, and the page's window.onerror/unhandledrejection see nothing from PortalGuard.
 /// The script's own time on each page is printed, not asserted.</summary>
 [Collection(WithChromium.Name)]
-public sealed class HostilePageTests(PortalFixture fixture, ITestOutputHelper output) : IAsyncLifetime
+public sealed class HostilePageTests(PortalFixture fixture, ITestOutputHelper output)
 {
     private const string CentreTag = GateOverlay.CentreTag;
     private const string WarnTitle = GateOverlay.WarnTitle;
     private const string BlockTitle = GateOverlay.BlockTitle;
 
-    private HostilePageServer? _server;
-
-    private HostilePageServer Server => _server ?? throw new InvalidOperationException("the hostile page server is not running");
-
-    public async Task InitializeAsync()
-    {
-        if (fixture.Missing is null)
-        {
-            _server = await HostilePageServer.StartAsync(fixture.Certificates.Server);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_server is not null)
-        {
-            await _server.DisposeAsync();
-        }
-    }
+    private HostilePageServer Server => fixture.HostilePages;
 
     [Fact]
     public async Task Gate_shows_on_top_and_holds_on_every_hostile_page()
@@ -210,7 +192,7 @@ public sealed class HostilePageTests(PortalFixture fixture, ITestOutputHelper ou
 
     private async Task<Row> OpenAsync(BrowserSession browser, string name, bool lookalike)
     {
-        var origin = string.Create(CultureInfo.InvariantCulture, $"https://{(lookalike ? PortalFixture.LookalikeHost : PortalFixture.PortalHost)}:{Server.Port}");
+        var origin = fixture.HostileOrigin(lookalike);
         var page = await browser.OpenAsync(origin + HostilePageServer.PagePrefix + name);
         var row = new Row(name, origin, page, browser, output);
         page.PageError += (_, error) => row.PageErrors.Add(error);

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Xunit.Abstractions;
 
 namespace PortalGuard.EndToEndTests;
 
-/// <summary>What every browser test shares: the test portal's certificates and its HTTPS server.
+/// <summary>What every browser test shares: the test portal's certificates, its HTTPS server and the server of the pages
+/// that fight the content script.
 /// Also decides whether the tests can run: without Chromium they fail in CI and return early elsewhere.</summary>
 public sealed class PortalFixture : IAsyncLifetime
 {
@@ -19,6 +21,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
     private TestCertificates? _certificates;
     private TestPortalServer? _server;
+    private HostilePageServer? _hostilePages;
 
     public static string ChromiumPath => Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
@@ -40,6 +43,13 @@ public sealed class PortalFixture : IAsyncLifetime
 
     public string LookalikeOrigin => $"https://{LookalikeHost}:{Port}";
 
+    /// <summary>The pages that attack the content script or hide their password field (HostilePageTests, HiddenPasswordFieldTests).</summary>
+    public HostilePageServer HostilePages => _hostilePages ?? throw new InvalidOperationException(Missing);
+
+    /// <summary>The hostile page server's origin under the portal's name, or under the lookalike's.</summary>
+    public string HostileOrigin(bool lookalike) =>
+        string.Create(CultureInfo.InvariantCulture, $"https://{(lookalike ? LookalikeHost : PortalHost)}:{HostilePages.Port}");
+
     public async Task InitializeAsync()
     {
         Missing = !OperatingSystem.IsLinux() ? "the end-to-end tests drive Chromium on Linux only"
@@ -53,6 +63,7 @@ public sealed class PortalFixture : IAsyncLifetime
 
         _certificates = TestCertificates.Create(PortalHost, LookalikeHost, ManagedHost);
         _server = await TestPortalServer.StartAsync(_certificates.Server);
+        _hostilePages = await HostilePageServer.StartAsync(_certificates.Server);
     }
 
     /// <summary>True when the tests can run. Otherwise fails the test in CI, and elsewhere says why and lets it return.</summary>
@@ -73,6 +84,11 @@ public sealed class PortalFixture : IAsyncLifetime
         if (_server is not null)
         {
             await _server.DisposeAsync();
+        }
+
+        if (_hostilePages is not null)
+        {
+            await _hostilePages.DisposeAsync();
         }
 
         _certificates?.Dispose();
