@@ -384,7 +384,7 @@ function onBannerShown(sender, timing) {
 /** The content script's own timing figures: numbers only, whatever the page sent. */
 function readTiming(timing) {
   const out = {};
-  for (const key of ["startMs", "signalsMs", "observerMs", "verdictMs", "shownAt"]) {
+  for (const key of ["verdictMs", "shownAt"]) {
     const value = timing?.[key];
     if (typeof value === "number" && Number.isFinite(value)) out[key] = value;
   }

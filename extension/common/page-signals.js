@@ -14,7 +14,6 @@ export function sanitizeSignals(raw, sender) {
   return {
     topFrame: sender?.frameId === 0,
     hasPasswordField: given.hasPasswordField === true,
-    hasRememberMe: given.hasRememberMe === true,
     formActionOrigin: webOrigin(given.formActionOrigin),
     brandWords: knownBrandWords(given.brandWords),
   };

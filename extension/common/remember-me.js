@@ -1,7 +1,9 @@
 // Whether a control's label offers to remember the person on this computer ("Remember me", "Recordarme", ...).
 // On a shared device such a control must stay off; other checkboxes ("I agree to the terms") are none of our business.
 
-const PATTERNS = [
+// Made at first use, not when the script loads: the content script runs on every page, most of which never ask.
+let made = null;
+const patterns = () => (made ??= [
   // English
   /\bremember (?:me|my (?:user ?name|username|user id|login|email|device)|this (?:device|computer|browser))\b/u,
   /\bkeep me (?:signed|logged) ?in\b/u,
@@ -15,7 +17,7 @@ const PATTERNS = [
   /\bmantenerme conectad[oa]\b/u,
   /\brecordar (?:mi (?:usuario|nombre de usuario|correo)|este (?:dispositivo|equipo|navegador))\b/u,
   /\bconfiar en este (?:navegador|dispositivo|equipo)\b/u,
-];
+]);
 
 /** Lowercase, without accents, single spaces: "Mantener la sesión iniciada" → "mantener la sesion iniciada". */
 export function normaliseLabel(text) {
@@ -32,5 +34,5 @@ export function isRememberMeLabel(text) {
     return false;
   }
   const label = normaliseLabel(text);
-  return PATTERNS.some((p) => p.test(label));
+  return patterns().some((p) => p.test(label));
 }

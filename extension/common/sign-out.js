@@ -2,12 +2,14 @@
 
 import { normaliseLabel } from "./remember-me.js";
 
-const PATTERNS = [/^(?:log|sign) ?(?:out|off)\b/u, /^cerrar (?:la )?sesion\b/u, /^salir\b/u, /^desconectar(?:se)?\b/u];
+// Made at first use (see common/remember-me.js).
+let made = null;
+const patterns = () => (made ??= [/^(?:log|sign) ?(?:out|off)\b/u, /^cerrar (?:la )?sesion\b/u, /^salir\b/u, /^desconectar(?:se)?\b/u]);
 
 export function isSignOutLabel(text) {
   if (typeof text !== "string" || text.length === 0 || text.length > 60) {
     return false;
   }
   const label = normaliseLabel(text);
-  return PATTERNS.some((p) => p.test(label));
+  return patterns().some((p) => p.test(label));
 }

@@ -2,7 +2,6 @@
 // The content script as one classic script (see the tool for why).
 (() => {
 "use strict";
-const __pgEvalStart = performance.now();
 // common/brand-words.js
 const __pg_common_brand_words = (() => {
 const BRAND_WORDS = Object.freeze([
@@ -238,7 +237,8 @@ return { HOST_NAME, PROTOCOL_VERSION, HostRequest, DEVICE_EVENTS, HostPush, Page
 })();
 // common/remember-me.js
 const __pg_common_remember_me = (() => {
-const PATTERNS = [
+let made = null;
+const patterns = () => (made ??= [
 /\bremember (?:me|my (?:user ?name|username|user id|login|email|device)|this (?:device|computer|browser))\b/u,
 /\bkeep me (?:signed|logged) ?in\b/u,
 /\bstay (?:signed|logged) ?in\b/u,
@@ -250,7 +250,7 @@ const PATTERNS = [
 /\bmantenerme conectad[oa]\b/u,
 /\brecordar (?:mi (?:usuario|nombre de usuario|correo)|este (?:dispositivo|equipo|navegador))\b/u,
 /\bconfiar en este (?:navegador|dispositivo|equipo)\b/u,
-];
+]);
 function normaliseLabel(text) {
 return String(text)
 .normalize("NFKD")
@@ -264,20 +264,21 @@ if (typeof text !== "string" || text.length === 0 || text.length > 200) {
 return false;
 }
 const label = normaliseLabel(text);
-return PATTERNS.some((p) => p.test(label));
+return patterns().some((p) => p.test(label));
 }
 return { normaliseLabel, isRememberMeLabel };
 })();
 // common/sign-out.js
 const __pg_common_sign_out = (() => {
 const { normaliseLabel } = __pg_common_remember_me;
-const PATTERNS = [/^(?:log|sign) ?(?:out|off)\b/u, /^cerrar (?:la )?sesion\b/u, /^salir\b/u, /^desconectar(?:se)?\b/u];
+let made = null;
+const patterns = () => (made ??= [/^(?:log|sign) ?(?:out|off)\b/u, /^cerrar (?:la )?sesion\b/u, /^salir\b/u, /^desconectar(?:se)?\b/u]);
 function isSignOutLabel(text) {
 if (typeof text !== "string" || text.length === 0 || text.length > 60) {
 return false;
 }
 const label = normaliseLabel(text);
-return PATTERNS.some((p) => p.test(label));
+return patterns().some((p) => p.test(label));
 }
 return { isSignOutLabel };
 })();
@@ -815,11 +816,10 @@ const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rule
 const { serialisedOrigin } = __pg_common_origin;
 const { isPasswordLike } = __pg_common_password_field;
 const { PageMessage, WorkerMessage } = __pg_common_protocol;
-const { isRememberMeLabel } = __pg_common_remember_me;
 const { isSignOutLabel } = __pg_common_sign_out;
 const { showBanner } = __pg_content_banner_view;
 const { overlayShown, showOverlay } = __pg_content_overlay_view;
-const { allRoots, labelOf, lockRememberMe } = __pg_content_remember_me_lock;
+const { allRoots, lockRememberMe } = __pg_content_remember_me_lock;
 const { deepActiveElement, focusedWithin, isHtmlElement } = __pg_content_shadow_roots;
 const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer;
 const WATCH_FOR_MS = 120_000;
@@ -836,13 +836,12 @@ const rootsForLock = [];
 const handled = new WeakSet();
 let lock = null;
 const gate = { applies: null, level: null, proceeded: false, pending: null };
-const timing = { startMs: 0, signalsMs: 0, observerMs: 0, verdictMs: null, shownAt: null };
-function start(evaluationBegan) {
+const timing = { verdictMs: null, shownAt: null };
+function start() {
 try {
 if (window.top !== window) {
 return;
 }
-const began = performance.now();
 chrome.runtime.onMessage.addListener(onWorkerMessage);
 const capture = true;
 const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
@@ -859,7 +858,6 @@ window.addEventListener("DOMContentLoaded", guarded(onReady), { capture: true, o
 } else {
 onReady();
 }
-timing.startMs += performance.now() - (evaluationBegan ?? began);
 } catch {
 }
 }
@@ -872,7 +870,6 @@ handler(event);
 };
 }
 function onReady() {
-const began = performance.now();
 const field = document.querySelector(PASSWORD);
 if (field !== null && isPasswordField(document.activeElement)) {
 runGate("focus").catch(() => {});
@@ -882,7 +879,6 @@ watchForLoginForm();
 } else {
 assessIfLoginPage(field);
 }
-timing.startMs += performance.now() - began;
 }
 function isPasswordField(element) {
 if (!isHtmlElement(element, "input")) {
@@ -914,7 +910,7 @@ return event.composedPath()[0] ?? event.target;
 }
 function watchForLoginForm() {
 let timer = null;
-const until = performance.now() + WATCH_FOR_MS;
+const until = Date.now() + WATCH_FOR_MS;
 const check = (field) => {
 try {
 if (assessIfLoginPage(field)) {
@@ -925,8 +921,7 @@ observer.disconnect();
 }
 };
 const observer = new MutationObserver((records) => {
-const began = performance.now();
-if (began > until) {
+if (Date.now() > until) {
 observer.disconnect();
 clearTimeout(timer);
 return;
@@ -942,7 +937,6 @@ timer = null;
 check();
 }, SETTLE_MS);
 }
-timing.observerMs += performance.now() - began;
 });
 observer.observe(document, { childList: true, subtree: true });
 }
@@ -963,14 +957,12 @@ function assessIfLoginPage(field) {
 if (assessed) {
 return true;
 }
-const began = performance.now();
 const signals = readSignals(document, field);
-timing.signalsMs += performance.now() - began;
 if (signals === null) {
 return false;
 }
 assessed = true;
-const askedAt = performance.now();
+const askedAt = Date.now();
 const answered = chrome.runtime
 .sendMessage({ type: PageMessage.ASSESS, signals })
 .then((reply) => {
@@ -983,8 +975,8 @@ assessment = answered.then(() => undefined, () => undefined);
 answered
 .then((reply) => {
 if (reply?.banner && showBanner(reply.banner, document)) {
+timing.verdictMs = Date.now() - askedAt;
 timing.shownAt = performance.now();
-timing.verdictMs = timing.shownAt - askedAt;
 return chrome.runtime.sendMessage({ type: PageMessage.BANNER_SHOWN, timing: { ...timing } });
 }
 return undefined;
@@ -1227,26 +1219,20 @@ const form = password.form;
 return {
 topFrame: true,
 hasPasswordField: true,
-hasRememberMe: hasRememberMeControl(form ?? password.getRootNode()),
 formActionOrigin: form ? serialisedOrigin(form.action) : null,
-brandWords: findBrandWords(brandText(doc)),
+brandWords: brandWordsOf(doc),
 };
 }
-function hasRememberMeControl(scope) {
-const controls = scope.querySelectorAll('input[type="checkbox"], [role="checkbox"], [role="switch"]');
-for (const control of controls) {
-if (isRememberMeLabel(labelOf(control, control.getRootNode()))) {
-return true;
-}
-}
-return false;
-}
 const MAX_BRAND_PARTS = 12;
+function brandWordsOf(doc) {
+const inTitle = findBrandWords(doc.title);
+return inTitle.length > 0 ? inTitle : findBrandWords(brandText(doc));
+}
 function brandText(doc) {
-const parts = [doc.title];
+const parts = [];
 const add = (text) => {
 parts.push(text.slice(0, MAX_LABEL_CHARS));
-return parts.length > MAX_BRAND_PARTS;
+return parts.length >= MAX_BRAND_PARTS;
 };
 for (const tag of ["h1", "h2"]) {
 for (const heading of doc.querySelectorAll(tag)) {
@@ -1261,5 +1247,5 @@ return parts.join(" \n ");
 }
 return { start, readSignals };
 })();
-__pg_content_page_guard.start(__pgEvalStart);
+__pg_content_page_guard.start();
 })();

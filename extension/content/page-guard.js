@@ -23,11 +23,10 @@ import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-r
 import { serialisedOrigin } from "../common/origin.js";
 import { isPasswordLike } from "../common/password-field.js";
 import { PageMessage, WorkerMessage } from "../common/protocol.js";
-import { isRememberMeLabel } from "../common/remember-me.js";
 import { isSignOutLabel } from "../common/sign-out.js";
 import { showBanner } from "./banner-view.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
-import { allRoots, labelOf, lockRememberMe } from "./remember-me-lock.js";
+import { allRoots, lockRememberMe } from "./remember-me-lock.js";
 import { deepActiveElement, focusedWithin, isHtmlElement } from "./shadow-roots.js";
 import { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } from "./top-layer.js";
 
@@ -55,17 +54,19 @@ const handled = new WeakSet();
 let lock = null;
 /** The gate's state for this page: whether the verdict needs a decision, and whether the person already decided. */
 const gate = { applies: null, level: null, proceeded: false, pending: null };
-/** Timing figures (numbers only), handed to the worker with "banner shown" for the end-to-end measurements. */
-/** startMs: the script's own time outside observers (evaluating the bundle, start, the first look at the page). */
-const timing = { startMs: 0, signalsMs: 0, observerMs: 0, verdictMs: null, shownAt: null };
+/**
+ * Timing figures (numbers only), handed to the worker with "banner shown" for the end-to-end measurements: the time
+ * from asking to the banner shown (Date.now, whole milliseconds) and when it was shown (the page's performance clock).
+ * The script's own time is not measured here: the first touch of `performance` in this world costs about 0.1 ms on every
+ * page, so it is read only once a banner is shown; the browser's trace measures the rest (ContentScriptTimings).
+ */
+const timing = { verdictMs: null, shownAt: null };
 
-/** @param {number} [evaluationBegan] performance.now() when the bundle began to run */
-export function start(evaluationBegan) {
+export function start() {
   try {
     if (window.top !== window) {
       return;
     }
-    const began = performance.now();
     chrome.runtime.onMessage.addListener(onWorkerMessage);
     // The boolean form: an options object would be read property by property at every registration.
     const capture = true;
@@ -84,7 +85,6 @@ export function start(evaluationBegan) {
     } else {
       onReady();
     }
-    timing.startMs += performance.now() - (evaluationBegan ?? began);
   } catch {
     // Never into the page.
   }
@@ -102,7 +102,6 @@ function guarded(handler) {
 
 /** The parsed page is there: one look for a password field (and one already focused, autofocus), else watch. */
 function onReady() {
-  const began = performance.now();
   const field = document.querySelector(PASSWORD);
   // Only a password field there can be the focused one: no look at the focus (and the element it is) on other pages.
   if (field !== null && isPasswordField(document.activeElement)) {
@@ -113,7 +112,6 @@ function onReady() {
   } else {
     assessIfLoginPage(field);
   }
-  timing.startMs += performance.now() - began;
 }
 
 /** A password field, or a text field the page marks as one (see common/password-field.js). */
@@ -154,7 +152,7 @@ function watchForLoginForm() {
   let timer = null;
   // No timer to end the watch (one less thing to set up on every page): the first change after the deadline ends it,
   // and a page that changes nothing costs nothing meanwhile.
-  const until = performance.now() + WATCH_FOR_MS;
+  const until = Date.now() + WATCH_FOR_MS;
   const check = (field) => {
     try {
       if (assessIfLoginPage(field)) {
@@ -165,8 +163,7 @@ function watchForLoginForm() {
     }
   };
   const observer = new MutationObserver((records) => {
-    const began = performance.now();
-    if (began > until) {
+    if (Date.now() > until) {
       observer.disconnect();
       clearTimeout(timer);
       return;
@@ -183,7 +180,6 @@ function watchForLoginForm() {
         check();
       }, SETTLE_MS);
     }
-    timing.observerMs += performance.now() - began;
   });
   observer.observe(document, { childList: true, subtree: true });
 }
@@ -211,14 +207,12 @@ function assessIfLoginPage(field) {
   if (assessed) {
     return true;
   }
-  const began = performance.now();
   const signals = readSignals(document, field);
-  timing.signalsMs += performance.now() - began;
   if (signals === null) {
     return false;
   }
   assessed = true;
-  const askedAt = performance.now();
+  const askedAt = Date.now();
   const answered = chrome.runtime
     .sendMessage({ type: PageMessage.ASSESS, signals })
     .then((reply) => {
@@ -231,8 +225,8 @@ function assessIfLoginPage(field) {
   answered
     .then((reply) => {
       if (reply?.banner && showBanner(reply.banner, document)) {
+        timing.verdictMs = Date.now() - askedAt;
         timing.shownAt = performance.now();
-        timing.verdictMs = timing.shownAt - askedAt;
         return chrome.runtime.sendMessage({ type: PageMessage.BANNER_SHOWN, timing: { ...timing } });
       }
       return undefined;
@@ -531,32 +525,28 @@ export function readSignals(doc, field) {
   return {
     topFrame: true,
     hasPasswordField: true,
-    hasRememberMe: hasRememberMeControl(form ?? password.getRootNode()),
     formActionOrigin: form ? serialisedOrigin(form.action) : null,
-    brandWords: findBrandWords(brandText(doc)),
+    brandWords: brandWordsOf(doc),
   };
 }
 
-function hasRememberMeControl(scope) {
-  const controls = scope.querySelectorAll('input[type="checkbox"], [role="checkbox"], [role="switch"]');
-  for (const control of controls) {
-    if (isRememberMeLabel(labelOf(control, control.getRootNode()))) {
-      return true;
-    }
-  }
-  return false;
-}
-
-// Where a portal shows its brand: the title, the first headings, the logo's alternative text. One query per tag name:
-// the browser answers a lone tag name by a plain walk, several times faster than one selector list over the whole page
-// or its live per-tag lists (which the page's own changes keep invalidating).
+// Where a portal shows its brand: the title, the first headings, the logo's alternative text. The host needs one brand
+// word (it matters only on a site it does not know), so a title that names one ends the search: the headings and
+// images are walked only when it does not. One query per tag name: the browser answers a lone tag name by a plain walk,
+// several times faster than one selector list over the whole page or its live per-tag lists (which the page's own
+// changes keep invalidating).
 const MAX_BRAND_PARTS = 12;
 
+function brandWordsOf(doc) {
+  const inTitle = findBrandWords(doc.title);
+  return inTitle.length > 0 ? inTitle : findBrandWords(brandText(doc));
+}
+
 function brandText(doc) {
-  const parts = [doc.title];
+  const parts = [];
   const add = (text) => {
     parts.push(text.slice(0, MAX_LABEL_CHARS));
-    return parts.length > MAX_BRAND_PARTS;
+    return parts.length >= MAX_BRAND_PARTS;
   };
   for (const tag of ["h1", "h2"]) {
     for (const heading of doc.querySelectorAll(tag)) {

@@ -5,7 +5,7 @@ import { assessPage } from "../background/page-assessment.js";
 import { localeLookup } from "../tools/test-helpers.js";
 
 const t = localeLookup("en");
-const signals = { topFrame: true, hasPasswordField: true, hasRememberMe: true, formActionOrigin: null, brandWords: ["MyChart"] };
+const signals = { topFrame: true, hasPasswordField: true, formActionOrigin: null, brandWords: ["MyChart"] };
 
 const VPN_OFF_REPLY = {
   id: 2,

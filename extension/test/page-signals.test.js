@@ -5,16 +5,19 @@ import { sanitizeSignals } from "../common/page-signals.js";
 describe("sanitizeSignals", () => {
   it("Keeps_well_formed_signals", () => {
     const signals = sanitizeSignals(
-      { topFrame: true, hasPasswordField: true, hasRememberMe: true, formActionOrigin: "https://mychart.ucsf.edu", brandWords: ["MyChart"] },
+      { topFrame: true, hasPasswordField: true, formActionOrigin: "https://mychart.ucsf.edu", brandWords: ["MyChart"] },
       { frameId: 0 },
     );
     assert.deepEqual(signals, {
       topFrame: true,
       hasPasswordField: true,
-      hasRememberMe: true,
       formActionOrigin: "https://mychart.ucsf.edu",
       brandWords: ["MyChart"],
     });
+  });
+
+  it("Fields_no_verdict_uses_are_not_passed_on", () => {
+    assert.equal("hasRememberMe" in sanitizeSignals({ hasRememberMe: true }, { frameId: 0 }), false);
   });
 
   it("Top_frame_comes_from_the_browser_not_the_page", () => {
@@ -35,7 +38,6 @@ describe("sanitizeSignals", () => {
     assert.deepEqual(sanitizeSignals("junk", undefined), {
       topFrame: false,
       hasPasswordField: false,
-      hasRememberMe: false,
       formActionOrigin: null,
       brandWords: [],
     });

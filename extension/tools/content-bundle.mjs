@@ -73,14 +73,13 @@ export function contentBundleText(root = extensionRoot) {
     "// The content script as one classic script (see the tool for why).",
     "(() => {",
     '"use strict";',
-    "const __pgEvalStart = performance.now();",
   ];
   for (const path of order) {
     const { body, exports } = modules.get(path);
     parts.push(`// ${path}`);
     parts.push(`const ${moduleVariable(path)} = (() => {`, body, `return { ${exports.join(", ")} };`, "})();");
   }
-  parts.push(`${moduleVariable(ENTRY)}.start(__pgEvalStart);`, "})();", "");
+  parts.push(`${moduleVariable(ENTRY)}.start();`, "})();", "");
   return parts.join("\n");
 }
 

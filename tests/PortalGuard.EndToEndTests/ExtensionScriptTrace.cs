@@ -90,5 +90,23 @@ internal sealed class ExtensionScriptTrace
         return (wall / 1000, thread / 1000);
     }
 
+    /// <summary>The CPU time of the main thread's extension-script events, summed by event name (nested events count
+    /// in their own name and in their parent's), for finding where the time goes. Call after <see cref="StopAsync"/>.</summary>
+    public IReadOnlyDictionary<string, double> ThreadMsByName()
+    {
+        lock (_events)
+        {
+            var complete = _events.Where(e => e.TryGetProperty("ph", out var ph) && ph.GetString() == "X" && e.TryGetProperty("dur", out _)).ToList();
+            var mainThreads = complete.Where(e => e.GetProperty("name").GetString() == "EvaluateScript").Select(e => e.GetProperty("tid").GetInt64()).ToHashSet();
+            return complete
+                .Where(e => mainThreads.Contains(e.GetProperty("tid").GetInt64()))
+                .GroupBy(e => e.GetProperty("name").GetString() ?? string.Empty, StringComparer.Ordinal)
+                .ToDictionary(
+                    g => g.Key,
+                    g => g.Sum(e => e.TryGetProperty("tdur", out var tdur) ? tdur.GetDouble() : e.GetProperty("dur").GetDouble()) / 1000,
+                    StringComparer.Ordinal);
+        }
+    }
+
     private sealed record Span(long Thread, double Start, double End, double ThreadTime, string Name);
 }

@@ -40,7 +40,7 @@ public sealed class HostilePageServer : IAsyncDisposable
                 return;
             }
 
-            if (path.StartsWith(PagePrefix, StringComparison.Ordinal) && (HostilePages.Markup(path[PagePrefix.Length..]) ?? HiddenPasswordPages.Markup(path[PagePrefix.Length..])) is { } page)
+            if (path.StartsWith(PagePrefix, StringComparison.Ordinal) && PageMarkup(path[PagePrefix.Length..]) is { } page)
             {
                 await context.Response.WriteAsync(page);
                 return;
@@ -53,6 +53,8 @@ public sealed class HostilePageServer : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _site.DisposeAsync();
+
+    private static string? PageMarkup(string name) => HostilePages.Markup(name) ?? HiddenPasswordPages.Markup(name) ?? BrandPages.Markup(name);
 
     private static async Task<Arrival> ReadArrivalAsync(HttpRequest request, string path)
     {
