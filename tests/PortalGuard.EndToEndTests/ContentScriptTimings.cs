@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 namespace PortalGuard.EndToEndTests;
 
 /// <summary>Measures, does not assert: the content script's own time on a 5,000-element page, and the delay from a
-/// password field appearing to the verdict shown, with a warm host. The figures go to the test output.
+/// password field appearing to the verdict shown, with a warm host; also the same page without a login form, which is what
+/// every other page of the web pays. The figures go to the test output.
 /// With <see cref="BaselineVariable"/> set to the folder of an earlier build of the extension, that build is measured
 /// in the same run, alternating with this one, so the two sets of figures come from the same machine load:
 /// <code>git archive &lt;commit&gt; extension | tar -x -C /tmp/before &amp;&amp; PORTALGUARD_BASELINE_EXTENSION=/tmp/before/extension dotnet test ...</code></summary>
@@ -15,6 +16,9 @@ public sealed class ContentScriptTimings(PortalFixture fixture, ITestOutputHelpe
 
     private const int Passes = 3;
     private const int RoundsPerPass = 4;
+
+    /// <summary>Longer than the content script's settle time (150 ms) after the page's last change.</summary>
+    private const int PlainSettleMs = 400;
 
     [Fact]
     public async Task Content_script_time_and_verdict_delay_on_a_5000_element_page_are_measured()
@@ -47,6 +51,8 @@ public sealed class ContentScriptTimings(PortalFixture fixture, ITestOutputHelpe
             // The first load after a browser starts compiles everything cold; the others are what a person meets page after page.
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{label}: content script's own time = CPU time in extension scripts (DevTools trace) median {Median(f.Traced):F2} ms, after the first load {Median(f.TracedWarm):F2} ms (25th–75th {Percentile(f.TracedWarm, 25):F2}–{Percentile(f.TracedWarm, 75):F2}); password field → verdict shown median {Median(f.Delay):F1} ms, after the first load {Median(f.DelayWarm):F1} ms (min {f.Delay.Min():F1}, max {f.Delay.Max():F1}); {f.Traced.Count} loads"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{label}: the same page without a login form (what every other page pays): median {Median(f.Plain):F2} ms, after the first load {Median(f.PlainWarm):F2} ms (25th–75th {Percentile(f.PlainWarm, 25):F2}–{Percentile(f.PlainWarm, 75):F2}); {f.Plain.Count} loads"));
             output.WriteLine($"{label}, extension-script trace events after the first load, CPU ms by name (median per load; nested events count in both): "
                 + string.Join(", ", f.Parts.OrderByDescending(p => Median(p.Value)).Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} {Median(p.Value):F3} (×{p.Value.Count})"))));
         }
@@ -93,6 +99,18 @@ public sealed class ContentScriptTimings(PortalFixture fixture, ITestOutputHelpe
                 $"{label}, round {round}: {elements} elements; in extension scripts (trace) {traced:F2} ms, of which on the CPU {tracedCpu:F2} ms; password field → verdict shown {previousShownAt - addedAt:F1} ms (host round trip + banner {timing.GetProperty("verdictMs").GetDouble():F1} ms)"));
             Assert.True(elements >= 5_000, elements.ToString(CultureInfo.InvariantCulture));
         }
+
+        // What every other page of the web pays: the same page with no login form, in a tab of its own.
+        var plain = await browser.OpenAsync("about:blank");
+        for (var round = 1; round <= RoundsPerPass; round++)
+        {
+            var trace = await ExtensionScriptTrace.StartAsync(browser, plain);
+            await plain.GotoAsync(fixture.Origin + TestPortalServer.BigPlainPagePath);
+            await plain.WaitForFunctionAsync("() => window.lateContentAt !== undefined");
+            await Task.Delay(PlainSettleMs); // The content script's observer looks at the late change, then waits for the page to settle.
+            var (_, tracedCpu) = await trace.StopAsync();
+            figures.AddPlain(round == 1, tracedCpu);
+        }
     }
 
     private static double Median(List<double> values)
@@ -127,6 +145,19 @@ public sealed class ContentScriptTimings(PortalFixture fixture, ITestOutputHelpe
         public List<double> Delay { get; } = [];
 
         public List<double> DelayWarm { get; } = [];
+
+        public List<double> Plain { get; } = [];
+
+        public List<double> PlainWarm { get; } = [];
+
+        public void AddPlain(bool first, double traced)
+        {
+            Plain.Add(traced);
+            if (!first)
+            {
+                PlainWarm.Add(traced);
+            }
+        }
 
         /// <summary>Trace event name → its CPU ms in each warm load that had it.</summary>
         public Dictionary<string, List<double>> Parts { get; } = new(StringComparer.Ordinal);

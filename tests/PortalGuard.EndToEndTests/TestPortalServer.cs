@@ -18,6 +18,14 @@ public sealed class TestPortalServer : IAsyncDisposable
     /// <summary>5,000 elements, then a login form drawn late, as a single-page app does: for the timing figures.</summary>
     public const string BigPagePath = "/MyChart/Big";
 
+    /// <summary>The same 5,000 elements and the same late change, but what arrives late is no login form: what an ordinary
+    /// page of the web costs the content script.</summary>
+    public const string BigPlainPagePath = "/MyChart/BigPlain";
+
+    private static readonly string BigPlainPage = BigPage
+        .Replace("""'<form><input name="u"><input id="password" type="password"><button>Sign in</button></form>'""", """'<p>Your next appointment is on Monday.</p>'""", StringComparison.Ordinal)
+        .Replace("window.passwordAddedAt", "window.lateContentAt", StringComparison.Ordinal);
+
     private const string BigPage = """
         <!doctype html>
         <html lang="en">
@@ -169,6 +177,7 @@ public sealed class TestPortalServer : IAsyncDisposable
                 SharedDevicePath => SharedDevicePage,
                 HomePath => HomePage,
                 BigPagePath => BigPage,
+                BigPlainPagePath => BigPlainPage,
                 EmptyPath => "<!doctype html><title>Empty</title><p>Nothing here.</p>",
                 "/MyChart/Authentication/Logout" => "<!doctype html><title>Signed out</title><p>You are signed out.</p>",
                 _ => null,
