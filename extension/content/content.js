@@ -83,6 +83,16 @@ return BRAND_WORDS.filter((w) => given.has(w));
 }
 return { BRAND_WORDS, findBrandWords, knownBrandWords };
 })();
+// common/form-data.js
+const __pg_common_form_data = (() => {
+function formDataNames(formData) {
+const names = new Set();
+const keys = formData.keys();
+for (let step = keys.next(); step.done !== true; step = keys.next()) names.add(step.value);
+return [...names];
+}
+return { formDataNames };
+})();
 // common/gate-rules.js
 const __pg_common_gate_rules = (() => {
 function submissionAllowed(gate) {
@@ -811,6 +821,7 @@ return { lockRememberMe, allRoots, labelOf };
 // content/page-guard.js
 const __pg_content_page_guard = (() => {
 const { findBrandWords } = __pg_common_brand_words;
+const { formDataNames } = __pg_common_form_data;
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules;
 const { serialisedOrigin } = __pg_common_origin;
 const { isPasswordLike } = __pg_common_password_field;
@@ -1095,18 +1106,18 @@ lock?.enforce();
 const strip = (formData) => {
 for (const name of names) formData.delete(name);
 if (held) {
-for (const name of [...formData.keys()]) formData.delete(name);
+for (const name of formDataNames(formData)) formData.delete(name);
 }
 };
-strip(event.formData);
 form.addEventListener("formdata", guarded((last) => {
-strip(last.formData);
 if (held) callOffSubmission(form);
+strip(last.formData);
 }), { once: true });
 if (held) {
 chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
 runGate("submit").catch(() => {});
 }
+strip(event.formData);
 }
 function callOffSubmission(form) {
 const parent = form.parentNode;

@@ -19,6 +19,7 @@
 // - a password field drawn as type=text is recognised by what the page declares about it (common/password-field.js).
 
 import { findBrandWords } from "../common/brand-words.js";
+import { formDataNames } from "../common/form-data.js";
 import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
 import { serialisedOrigin } from "../common/origin.js";
 import { isPasswordLike } from "../common/password-field.js";
@@ -375,18 +376,19 @@ function onFormData(event) {
   const strip = (formData) => {
     for (const name of names) formData.delete(name);
     if (held) {
-      for (const name of [...formData.keys()]) formData.delete(name);
+      for (const name of formDataNames(formData)) formData.delete(name);
     }
   };
-  strip(event.formData);
+  // The call-off, the report and the gate come first: should stripping fail, the form is still not sent.
   form.addEventListener("formdata", guarded((last) => {
-    strip(last.formData);
     if (held) callOffSubmission(form);
+    strip(last.formData);
   }), { once: true });
   if (held) {
     chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
     runGate("submit").catch(() => {});
   }
+  strip(event.formData);
 }
 
 /**
