@@ -2,7 +2,7 @@
 // Browser APIs come in as one object, so the order of steps can be followed without a browser.
 
 import { WorkerMessage } from "../common/protocol.js";
-import { REMOVED_DATA, cookieMatchesHosts, cookieUrl, historyUrlsToDelete, hostsOf } from "../common/session-clearing.js";
+import { cookieMatchesHosts, cookieUrl, historyUrlsToDelete, hostsOf, siteDataRemoval } from "../common/session-clearing.js";
 
 const SIGN_OUT_WAIT_MS = 1_500;
 
@@ -44,9 +44,9 @@ export async function logOutAndClear({ browser, origins, signOutPath, wait = (ms
     }
   }
 
-  // 3. Site data of every origin.
+  // 3. Site data of every origin (Firefox, the one engine with runtime.getBrowserInfo, is asked by host name).
   try {
-    await browser.browsingData.remove({ origins }, REMOVED_DATA);
+    await browser.browsingData.remove(...siteDataRemoval(origins, typeof browser.runtime?.getBrowserInfo === "function"));
   } catch {
     notRemoved.push("site-data");
   }
