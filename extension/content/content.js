@@ -216,6 +216,7 @@ const WorkerMessage = Object.freeze({
 SHOW_BANNER: "pg:showBanner",
 SIGN_OUT: "pg:signOut",
 SETTINGS: "pg:settings",
+CLEAR_STORAGE: "pg:clearStorage",
 });
 const ViewMessage = Object.freeze({
 STATE: "pg:viewState",
@@ -484,6 +485,41 @@ node.textContent = text;
 return node;
 }
 return { showBanner };
+})();
+// content/site-storage.js
+const __pg_content_site_storage = (() => {
+async function clearOwnStorage(win) {
+const failed = [];
+for (const [kind, clear] of [
+["localStorage", async () => win.localStorage.clear()],
+["sessionStorage", async () => win.sessionStorage.clear()],
+["cacheStorage", () => clearCaches(win.caches)],
+["indexedDB", () => clearDatabases(win.indexedDB)],
+]) {
+try {
+await clear();
+} catch {
+failed.push(kind);
+}
+}
+return { failed };
+}
+async function clearCaches(caches) {
+const names = await caches.keys();
+for (let i = 0; i < names.length; i += 1) await caches.delete(names[i]);
+}
+async function clearDatabases(indexedDB) {
+const databases = await indexedDB.databases();
+for (let i = 0; i < databases.length; i += 1) {
+const request = indexedDB.deleteDatabase(databases[i].name);
+await new Promise((resolve, reject) => {
+request.addEventListener("success", resolve);
+request.addEventListener("error", reject);
+request.addEventListener("blocked", resolve);
+});
+}
+}
+return { clearOwnStorage };
 })();
 // content/overlay-view.js
 const __pg_content_overlay_view = (() => {
@@ -829,6 +865,7 @@ const { PageMessage, WorkerMessage } = __pg_common_protocol;
 const { isRememberMeLabel } = __pg_common_remember_me;
 const { isSignOutLabel } = __pg_common_sign_out;
 const { showBanner } = __pg_content_banner_view;
+const { clearOwnStorage } = __pg_content_site_storage;
 const { overlayShown, showOverlay } = __pg_content_overlay_view;
 const { allRoots, labelOf, lockRememberMe } = __pg_content_remember_me_lock;
 const { deepActiveElement, focusedWithin, isHtmlElement } = __pg_content_shadow_roots;
@@ -1190,6 +1227,10 @@ return false;
 if (message.type === WorkerMessage.SIGN_OUT) {
 sendResponse({ clicked: clickSignOut() });
 return false;
+}
+if (message.type === WorkerMessage.CLEAR_STORAGE) {
+clearOwnStorage(window).then(sendResponse, () => sendResponse({ failed: ["page-storage"] }));
+return true;
 }
 } catch {
 }

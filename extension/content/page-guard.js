@@ -27,6 +27,7 @@ import { PageMessage, WorkerMessage } from "../common/protocol.js";
 import { isRememberMeLabel } from "../common/remember-me.js";
 import { isSignOutLabel } from "../common/sign-out.js";
 import { showBanner } from "./banner-view.js";
+import { clearOwnStorage } from "./site-storage.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
 import { allRoots, labelOf, lockRememberMe } from "./remember-me-lock.js";
 import { deepActiveElement, focusedWithin, isHtmlElement } from "./shadow-roots.js";
@@ -474,6 +475,10 @@ function onWorkerMessage(message, sender, sendResponse) {
     if (message.type === WorkerMessage.SIGN_OUT) {
       sendResponse({ clicked: clickSignOut() });
       return false;
+    }
+    if (message.type === WorkerMessage.CLEAR_STORAGE) {
+      clearOwnStorage(window).then(sendResponse, () => sendResponse({ failed: ["page-storage"] }));
+      return true;
     }
   } catch {
     // Never into the page.

@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { applyPasswordSaving } from "../background/password-saving.js";
 import { logOutAndClear } from "../background/session-cleaner.js";
+import { WorkerMessage } from "../common/protocol.js";
 import { REMOVED_DATA, REMOVED_DATA_FIREFOX, cookieMatchesHosts, cookieUrl, historyUrlsToDelete, hostsOf, siteDataRemoval } from "../common/session-clearing.js";
 
 const ORIGIN = "https://mychart.ucsf.edu";
@@ -76,11 +77,25 @@ describe("logOutAndClear", () => {
     assert.deepEqual(result, { origins: 1, tabsClosed: 1, historyDeleted: 1, partitionedCookiesRemoved: 1, notRemoved: [] });
   });
 
-  it("In_Firefox_site_data_is_removed_by_host_name", async () => {
-    const browser = { ...fakeBrowser(), runtime: { getBrowserInfo: async () => ({ name: "Firefox" }) } };
+  it("In_Firefox_the_page_clears_its_storage_before_its_tab_closes_and_site_data_is_removed_by_host_name", async () => {
+    const plain = fakeBrowser();
+    const sendMessage = async (id, message) => {
+      plain.calls.push([message.type === WorkerMessage.CLEAR_STORAGE ? "clearStorage" : "signOut", id]);
+      return message.type === WorkerMessage.CLEAR_STORAGE ? { failed: [] } : { clicked: true };
+    };
+    const browser = { ...plain, tabs: { ...plain.tabs, sendMessage }, runtime: { getBrowserInfo: async () => ({ name: "Firefox" }) } };
     const result = await logOutAndClear({ browser, origins: [ORIGIN], signOutPath: null, wait: async () => {} });
-    assert.deepEqual(browser.calls.find((c) => c[0] === "browsingData"), ["browsingData", ["mychart.ucsf.edu"], 5]);
+    assert.deepEqual(plain.calls.map((c) => c[0]), ["signOut", "clearStorage", "closeTab", "browsingData"]);
+    assert.deepEqual(plain.calls.find((c) => c[0] === "browsingData"), ["browsingData", ["mychart.ucsf.edu"], 5]);
     assert.deepEqual(result.notRemoved, []);
+  });
+
+  it("In_Firefox_a_page_that_could_not_clear_its_storage_is_named", async () => {
+    const plain = fakeBrowser();
+    const sendMessage = async (_id, message) => (message.type === WorkerMessage.CLEAR_STORAGE ? { failed: ["cacheStorage"] } : { clicked: true });
+    const browser = { ...plain, tabs: { ...plain.tabs, sendMessage }, runtime: { getBrowserInfo: async () => ({ name: "Firefox" }) } };
+    const result = await logOutAndClear({ browser, origins: [ORIGIN], signOutPath: null, wait: async () => {} });
+    assert.deepEqual(result.notRemoved, ["page-storage"]);
   });
 
   it("Uses_the_catalogs_sign_out_path_when_known", async () => {
