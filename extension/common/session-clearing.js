@@ -12,8 +12,8 @@ export const REMOVED_DATA = Object.freeze({
 });
 
 /**
- * What Firefox's browsingData.remove is asked to remove instead: its schema refuses the types it lacks (cacheStorage,
- * fileSystems). The Cache API's storage is quota-managed storage there, removed with the site's other such storage.
+ * What Firefox's browsingData.remove is asked to remove instead: its schema refuses the kinds it lacks (cacheStorage,
+ * fileSystems). The Cache API's storage it cannot remove at all: the portal's pages clear it (content/site-storage.js).
  */
 export const REMOVED_DATA_FIREFOX = Object.freeze({
   cookies: true,
