@@ -101,6 +101,9 @@ public sealed partial class FirefoxBrowser : IAsyncDisposable
         yield return ("signon.rememberSignons", true);
         yield return ("intl.locale.requested", "en-US");
         yield return ("intl.accept_languages", "en-US");
+        // Firefox suspends an idle event page (the add-on's background) after 30 s; 3 s here, so the tests show that
+        // the open connection to the host keeps it, and with it what it knows, alive.
+        yield return ("extensions.background.idle.timeout", 3000);
         yield return ("extensions.webextensions.uuids", JsonSerializer.Serialize(new Dictionary<string, string> { [AddonId] = AddonUuid }));
     }
 

@@ -37,6 +37,14 @@ public sealed class FirefoxTests(FirefoxFixture fixture, ITestOutputHelper outpu
         Assert.All(hosts, host => Assert.Contains(Path.Combine(".mozilla", "native-messaging-hosts", "com.portalguard.host.json"), host, StringComparison.Ordinal));
         output.WriteLine($"host started by Firefox: {hosts[0]}");
 
+        // Firefox suspends an idle background page (after 3 s in this profile): the open port to the host keeps it
+        // running, so after a quiet spell it still knows the tab and talks to the same host process.
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        Assert.Equal(hosts, browser.CommandLinesContaining(FirefoxBrowser.AddonId));
+        var later = await browser.EvaluateInExtensionAsync($"portalGuard.tabState({tabId})");
+        Assert.True(later.ValueKind == JsonValueKind.Object && later.GetProperty("answeredByHost").GetBoolean(), later.ToString());
+        Assert.Equal(connection.GetProperty("since").GetInt64(), (await browser.EvaluateInExtensionAsync("portalGuard.connectionState()")).GetProperty("since").GetInt64());
+
         var banner = await browser.ReadShadowRootAsync(page, "portalguard-banner");
         Assert.NotNull(banner);
         Assert.Equal("closed", banner.Value.Mode);
