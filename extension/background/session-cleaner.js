@@ -2,7 +2,7 @@
 // Browser APIs come in as one object, so the order of steps can be followed without a browser.
 
 import { WorkerMessage } from "../common/protocol.js";
-import { REMOVED_DATA, cookieMatchesHosts, cookieUrl, historyUrlsToDelete, hostsOf } from "../common/session-clearing.js";
+import { cookieMatchesHosts, cookieUrl, historyUrlsToDelete, hostsOf, siteDataRemoval } from "../common/session-clearing.js";
 
 const SIGN_OUT_WAIT_MS = 1_500;
 
@@ -33,6 +33,22 @@ export async function logOutAndClear({ browser, origins, signOutPath, wait = (ms
     }
   }
 
+  // 1b. Firefox's browsingData cannot remove the Cache API's storage, nor storage kept under a port other than the
+  // default one: each open page of the portal clears its own origin's storage, before its tab is closed.
+  const firefox = typeof browser.runtime?.getBrowserInfo === "function";
+  if (firefox) {
+    let cleared = true;
+    for (const tab of tabs) {
+      try {
+        const reply = await browser.tabs.sendMessage(tab.id, { type: WorkerMessage.CLEAR_STORAGE });
+        cleared &&= Array.isArray(reply?.failed) && reply.failed.length === 0;
+      } catch {
+        cleared = false;
+      }
+    }
+    if (!cleared) notRemoved.push("page-storage");
+  }
+
   // 2. Close the tabs, so no page writes its data back after it is removed.
   let tabsClosed = 0;
   for (const tab of tabs) {
@@ -44,9 +60,9 @@ export async function logOutAndClear({ browser, origins, signOutPath, wait = (ms
     }
   }
 
-  // 3. Site data of every origin.
+  // 3. Site data of every origin (Firefox, the one engine with runtime.getBrowserInfo, is asked by host name).
   try {
-    await browser.browsingData.remove({ origins }, REMOVED_DATA);
+    await browser.browsingData.remove(...siteDataRemoval(origins, firefox));
   } catch {
     notRemoved.push("site-data");
   }

@@ -38,6 +38,8 @@ export const WorkerMessage = Object.freeze({
   SHOW_BANNER: "pg:showBanner",
   SIGN_OUT: "pg:signOut",
   SETTINGS: "pg:settings",
+  // Firefox only: the page clears its own origin's storage before "log out & clear" closes it (see session-cleaner.js).
+  CLEAR_STORAGE: "pg:clearStorage",
 });
 
 /** Messages from the popup and the options page to the service worker. */

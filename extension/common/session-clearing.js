@@ -11,6 +11,29 @@ export const REMOVED_DATA = Object.freeze({
   cache: true,
 });
 
+/**
+ * What Firefox's browsingData.remove is asked to remove instead: its schema refuses the kinds it lacks (cacheStorage,
+ * fileSystems). The Cache API's storage it cannot remove at all: the portal's pages clear it (content/site-storage.js).
+ */
+export const REMOVED_DATA_FIREFOX = Object.freeze({
+  cookies: true,
+  localStorage: true,
+  indexedDB: true,
+  serviceWorkers: true,
+  cache: true,
+});
+
+/**
+ * The arguments of browsingData.remove for a portal's origins. Chromium filters by origin. Firefox filters by host name
+ * only: its schema refuses `origins` with a TypeError, so asked as Chromium is asked it removes nothing at all.
+ * @param {string[]} origins
+ * @param {boolean} firefox
+ * @returns {[object, object]} the filter and the kinds of data
+ */
+export function siteDataRemoval(origins, firefox) {
+  return firefox ? [{ hostnames: hostsOf(origins) }, REMOVED_DATA_FIREFOX] : [{ origins }, REMOVED_DATA];
+}
+
 /** The host name of each origin, for cookie look-ups (cookies belong to hosts, not origins). */
 export function hostsOf(origins) {
   const hosts = new Set();

@@ -82,6 +82,16 @@ return BRAND_WORDS.filter((w) => given.has(w));
 }
 return { BRAND_WORDS, findBrandWords, knownBrandWords };
 })();
+// common/form-data.js
+const __pg_common_form_data = (() => {
+function formDataNames(formData) {
+const names = new Set();
+const keys = formData.keys();
+for (let step = keys.next(); step.done !== true; step = keys.next()) names.add(step.value);
+return [...names];
+}
+return { formDataNames };
+})();
 // common/gate-rules.js
 const __pg_common_gate_rules = (() => {
 function submissionAllowed(gate) {
@@ -205,6 +215,7 @@ const WorkerMessage = Object.freeze({
 SHOW_BANNER: "pg:showBanner",
 SIGN_OUT: "pg:signOut",
 SETTINGS: "pg:settings",
+CLEAR_STORAGE: "pg:clearStorage",
 });
 const ViewMessage = Object.freeze({
 STATE: "pg:viewState",
@@ -475,6 +486,41 @@ node.textContent = text;
 return node;
 }
 return { showBanner };
+})();
+// content/site-storage.js
+const __pg_content_site_storage = (() => {
+async function clearOwnStorage(win) {
+const failed = [];
+for (const [kind, clear] of [
+["localStorage", async () => win.localStorage.clear()],
+["sessionStorage", async () => win.sessionStorage.clear()],
+["cacheStorage", () => clearCaches(win.caches)],
+["indexedDB", () => clearDatabases(win.indexedDB)],
+]) {
+try {
+await clear();
+} catch {
+failed.push(kind);
+}
+}
+return { failed };
+}
+async function clearCaches(caches) {
+const names = await caches.keys();
+for (let i = 0; i < names.length; i += 1) await caches.delete(names[i]);
+}
+async function clearDatabases(indexedDB) {
+const databases = await indexedDB.databases();
+for (let i = 0; i < databases.length; i += 1) {
+const request = indexedDB.deleteDatabase(databases[i].name);
+await new Promise((resolve, reject) => {
+request.addEventListener("success", resolve);
+request.addEventListener("error", reject);
+request.addEventListener("blocked", resolve);
+});
+}
+}
+return { clearOwnStorage };
 })();
 // content/overlay-view.js
 const __pg_content_overlay_view = (() => {
@@ -812,12 +858,14 @@ return { lockRememberMe, allRoots, labelOf };
 // content/page-guard.js
 const __pg_content_page_guard = (() => {
 const { findBrandWords } = __pg_common_brand_words;
+const { formDataNames } = __pg_common_form_data;
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules;
 const { serialisedOrigin } = __pg_common_origin;
 const { isPasswordLike } = __pg_common_password_field;
 const { PageMessage, WorkerMessage } = __pg_common_protocol;
 const { isSignOutLabel } = __pg_common_sign_out;
 const { showBanner } = __pg_content_banner_view;
+const { clearOwnStorage } = __pg_content_site_storage;
 const { overlayShown, showOverlay } = __pg_content_overlay_view;
 const { allRoots, lockRememberMe } = __pg_content_remember_me_lock;
 const { deepActiveElement, focusedWithin, isHtmlElement } = __pg_content_shadow_roots;
@@ -1087,18 +1135,18 @@ lock?.enforce();
 const strip = (formData) => {
 for (const name of names) formData.delete(name);
 if (held) {
-for (const name of [...formData.keys()]) formData.delete(name);
+for (const name of formDataNames(formData)) formData.delete(name);
 }
 };
-strip(event.formData);
 form.addEventListener("formdata", guarded((last) => {
-strip(last.formData);
 if (held) callOffSubmission(form);
+strip(last.formData);
 }), { once: true });
 if (held) {
 chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
 runGate("submit").catch(() => {});
 }
+strip(event.formData);
 }
 function callOffSubmission(form) {
 const parent = form.parentNode;
@@ -1171,6 +1219,10 @@ return false;
 if (message.type === WorkerMessage.SIGN_OUT) {
 sendResponse({ clicked: clickSignOut() });
 return false;
+}
+if (message.type === WorkerMessage.CLEAR_STORAGE) {
+clearOwnStorage(window).then(sendResponse, () => sendResponse({ failed: ["page-storage"] }));
+return true;
 }
 } catch {
 }

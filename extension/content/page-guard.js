@@ -19,12 +19,14 @@
 // - a password field drawn as type=text is recognised by what the page declares about it (common/password-field.js).
 
 import { findBrandWords } from "../common/brand-words.js";
+import { formDataNames } from "../common/form-data.js";
 import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
 import { serialisedOrigin } from "../common/origin.js";
 import { isPasswordLike } from "../common/password-field.js";
 import { PageMessage, WorkerMessage } from "../common/protocol.js";
 import { isSignOutLabel } from "../common/sign-out.js";
 import { showBanner } from "./banner-view.js";
+import { clearOwnStorage } from "./site-storage.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
 import { allRoots, lockRememberMe } from "./remember-me-lock.js";
 import { deepActiveElement, focusedWithin, isHtmlElement } from "./shadow-roots.js";
@@ -369,18 +371,19 @@ function onFormData(event) {
   const strip = (formData) => {
     for (const name of names) formData.delete(name);
     if (held) {
-      for (const name of [...formData.keys()]) formData.delete(name);
+      for (const name of formDataNames(formData)) formData.delete(name);
     }
   };
-  strip(event.formData);
+  // The call-off, the report and the gate come first: should stripping fail, the form is still not sent.
   form.addEventListener("formdata", guarded((last) => {
-    strip(last.formData);
     if (held) callOffSubmission(form);
+    strip(last.formData);
   }), { once: true });
   if (held) {
     chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
     runGate("submit").catch(() => {});
   }
+  strip(event.formData);
 }
 
 /**
@@ -466,6 +469,10 @@ function onWorkerMessage(message, sender, sendResponse) {
     if (message.type === WorkerMessage.SIGN_OUT) {
       sendResponse({ clicked: clickSignOut() });
       return false;
+    }
+    if (message.type === WorkerMessage.CLEAR_STORAGE) {
+      clearOwnStorage(window).then(sendResponse, () => sendResponse({ failed: ["page-storage"] }));
+      return true;
     }
   } catch {
     // Never into the page.

@@ -4,13 +4,21 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { applyPasswordSaving } from "../background/password-saving.js";
 import { logOutAndClear } from "../background/session-cleaner.js";
-import { REMOVED_DATA, cookieMatchesHosts, cookieUrl, historyUrlsToDelete, hostsOf } from "../common/session-clearing.js";
+import { WorkerMessage } from "../common/protocol.js";
+import { REMOVED_DATA, REMOVED_DATA_FIREFOX, cookieMatchesHosts, cookieUrl, historyUrlsToDelete, hostsOf, siteDataRemoval } from "../common/session-clearing.js";
 
 const ORIGIN = "https://mychart.ucsf.edu";
 
 describe("session clearing rules", () => {
   it("Every_kind_of_site_data_is_removed", () => {
     assert.deepEqual(Object.keys(REMOVED_DATA).sort(), ["cache", "cacheStorage", "cookies", "fileSystems", "indexedDB", "localStorage", "serviceWorkers"]);
+  });
+  it("Chromium_is_asked_by_origin_and_Firefox_by_host_name_with_the_kinds_it_knows", () => {
+    const origins = [ORIGIN, "https://mychart.ucsf.edu:8443", "https://login.ucsf.edu"];
+    assert.deepEqual(siteDataRemoval(origins, false), [{ origins }, REMOVED_DATA]);
+    assert.deepEqual(siteDataRemoval(origins, true), [{ hostnames: ["mychart.ucsf.edu", "login.ucsf.edu"] }, REMOVED_DATA_FIREFOX]);
+    // Firefox's schema refuses a kind it does not know, which would remove nothing at all.
+    assert.deepEqual(Object.keys(REMOVED_DATA_FIREFOX).sort(), ["cache", "cookies", "indexedDB", "localStorage", "serviceWorkers"]);
   });
   it("History_of_the_portals_origins_only", () => {
     const items = [{ url: `${ORIGIN}/MyChart/Home` }, { url: "https://mychart.ucsf.edu.evil.example/x" }, { url: "https://news.example/mychart.ucsf.edu" }];
@@ -41,7 +49,7 @@ function fakeBrowser({ cookies = [], history = [], throwOn = [] } = {}) {
       update: async (id, props) => calls.push(["navigate", id, props.url]),
       remove: async (id) => calls.push(["closeTab", id]),
     },
-    browsingData: { remove: async (filter, types) => { maybeThrow("browsingData"); calls.push(["browsingData", filter.origins, Object.keys(types).length]); } },
+    browsingData: { remove: async (filter, types) => { maybeThrow("browsingData"); calls.push(["browsingData", filter.origins ?? filter.hostnames, Object.keys(types).length]); } },
     cookies: {
       getAll: async () => { maybeThrow("cookies"); return [...jar]; },
       remove: async (details) => {
@@ -67,6 +75,27 @@ describe("logOutAndClear", () => {
     assert.deepEqual(browser.calls.map((c) => c[0]), ["signOut", "closeTab", "browsingData", "deleteUrl"]);
     assert.deepEqual(browser.jar.map((c) => c.name), ["other"]);
     assert.deepEqual(result, { origins: 1, tabsClosed: 1, historyDeleted: 1, partitionedCookiesRemoved: 1, notRemoved: [] });
+  });
+
+  it("In_Firefox_the_page_clears_its_storage_before_its_tab_closes_and_site_data_is_removed_by_host_name", async () => {
+    const plain = fakeBrowser();
+    const sendMessage = async (id, message) => {
+      plain.calls.push([message.type === WorkerMessage.CLEAR_STORAGE ? "clearStorage" : "signOut", id]);
+      return message.type === WorkerMessage.CLEAR_STORAGE ? { failed: [] } : { clicked: true };
+    };
+    const browser = { ...plain, tabs: { ...plain.tabs, sendMessage }, runtime: { getBrowserInfo: async () => ({ name: "Firefox" }) } };
+    const result = await logOutAndClear({ browser, origins: [ORIGIN], signOutPath: null, wait: async () => {} });
+    assert.deepEqual(plain.calls.map((c) => c[0]), ["signOut", "clearStorage", "closeTab", "browsingData"]);
+    assert.deepEqual(plain.calls.find((c) => c[0] === "browsingData"), ["browsingData", ["mychart.ucsf.edu"], 5]);
+    assert.deepEqual(result.notRemoved, []);
+  });
+
+  it("In_Firefox_a_page_that_could_not_clear_its_storage_is_named", async () => {
+    const plain = fakeBrowser();
+    const sendMessage = async (_id, message) => (message.type === WorkerMessage.CLEAR_STORAGE ? { failed: ["cacheStorage"] } : { clicked: true });
+    const browser = { ...plain, tabs: { ...plain.tabs, sendMessage }, runtime: { getBrowserInfo: async () => ({ name: "Firefox" }) } };
+    const result = await logOutAndClear({ browser, origins: [ORIGIN], signOutPath: null, wait: async () => {} });
+    assert.deepEqual(result.notRemoved, ["page-storage"]);
   });
 
   it("Uses_the_catalogs_sign_out_path_when_known", async () => {

@@ -210,8 +210,8 @@ public sealed class BrowserSession : IAsyncDisposable
     }
 
     /// <summary>The browser's environment: this process's, with HOME, the XDG folders and the host's data folder pointed
-    /// into the session. (Playwright replaces the whole environment when one is given.)</summary>
-    private static Dictionary<string, string> BrowserEnvironment(Folders folders, IReadOnlyDictionary<string, string>? extra)
+    /// into the session. (Playwright replaces the whole environment when one is given.) FirefoxBrowser uses it too.</summary>
+    internal static Dictionary<string, string> BrowserEnvironment(Folders folders, IReadOnlyDictionary<string, string>? extra)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (DictionaryEntry variable in Environment.GetEnvironmentVariables())

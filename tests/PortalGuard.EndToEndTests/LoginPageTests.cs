@@ -8,7 +8,7 @@ namespace PortalGuard.EndToEndTests;
 [Collection(WithChromium.Name)]
 public sealed class LoginPageTests(PortalFixture fixture, ITestOutputHelper output)
 {
-    private const string VpnOffSentence =
+    internal const string VpnOffSentence =
         @"You opened .+ without a VPN\. People on this network could see that you use it\. Connect your VPN before you sign in\.";
 
     [Fact]

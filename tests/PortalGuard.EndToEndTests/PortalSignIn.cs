@@ -10,6 +10,8 @@ internal static class PortalSignIn
     {
         await portal.EvaluateAsync("() => { document.getElementById('password').value = 'x'; }");
         await portal.FocusAsync("#password");
+        // The keys are for the overlay: pressed before it is up (a slow verdict on a loaded machine), Enter would go to the form.
+        await GateOverlay.WaitForOnTopAsync(browser, portal, GateOverlay.WarnTitle);
         await portal.Keyboard.PressAsync("Shift+Tab");
         await portal.Keyboard.PressAsync("Enter");
         await browser.WaitForTabStateAsync(origin, t => t.GetProperty("proceeded").GetBoolean());

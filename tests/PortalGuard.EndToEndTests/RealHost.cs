@@ -16,6 +16,21 @@ internal static class RealHost
         Assert.True(File.Exists(Path.Combine(folders.Profile, "NativeMessagingHosts", "com.portalguard.host.json")));
     }
 
+    /// <summary>Installs the host for Firefox with the real executable's <c>install --browser firefox</c>, which writes
+    /// <c>$HOME/.mozilla/native-messaging-hosts/com.portalguard.host.json</c> (with <c>allowed_extensions</c>) under the
+    /// session's HOME, the one Firefox is started with.</summary>
+    public static async Task InstallForFirefoxAsync(BrowserSession.Folders folders, ITestOutputHelper output)
+    {
+        var host = RepositoryLayout.HostExecutable;
+        Assert.True(File.Exists(host), $"The host is not built: {host}");
+        var environment = Environment(folders.Data);
+        environment["HOME"] = folders.Home;
+        var install = await ProcessRunner.RunAsync(host, ["install", "--browser", "firefox"], environment);
+        output.WriteLine($"portalguard install: {install}");
+        Assert.True(install.ExitCode == 0, install.ToString());
+        Assert.True(File.Exists(Path.Combine(folders.Home, ".mozilla", "native-messaging-hosts", "com.portalguard.host.json")), install.ToString());
+    }
+
     public static async Task SetSettingAsync(string dataDirectory, string name, string value)
     {
         var set = await ProcessRunner.RunAsync(RepositoryLayout.HostExecutable, ["settings", "set", name, value], Environment(dataDirectory));

@@ -8,7 +8,7 @@ namespace PortalGuard.EndToEndTests;
 [Collection(WithChromium.Name)]
 public sealed class SharedDeviceTests(PortalFixture fixture, ITestOutputHelper output)
 {
-    private const string ReadControls = """
+    internal const string ReadControls = """
         () => {
           const shadow = document.getElementById('shadow-host').shadowRoot;
           const box = (el) => ({ checked: el.checked, disabled: el.disabled });
@@ -75,19 +75,24 @@ public sealed class SharedDeviceTests(PortalFixture fixture, ITestOutputHelper o
         Assert.DoesNotContain("/MyChart", audit, StringComparison.Ordinal);
     }
 
-    private static Control Read(JsonElement controls, string name)
+    internal static Control Read(JsonElement controls, string name)
     {
         var control = controls.GetProperty(name);
         Assert.True(control.ValueKind == JsonValueKind.Object, $"{name} is not on the page");
         return new Control(control.GetProperty("checked").GetBoolean(), control.GetProperty("disabled").GetBoolean());
     }
 
-    private static async Task<JsonElement> WaitForPasswordSavingAsync(BrowserSession browser, string levelOfControl)
+    private static Task<JsonElement> WaitForPasswordSavingAsync(BrowserSession browser, string levelOfControl) =>
+        WaitForPasswordSavingAsync(browser.EvaluateInWorkerAsync, levelOfControl);
+
+    /// <summary>Reads the browser's password-saving setting where the extension's APIs are (Chromium's service worker,
+    /// a page of Firefox's add-on) until its level of control is the one expected, or fails after 15 s.</summary>
+    internal static async Task<JsonElement> WaitForPasswordSavingAsync(Func<string, Task<JsonElement>> evaluateInExtension, string levelOfControl)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (true)
         {
-            var saving = await browser.EvaluateInWorkerAsync("chrome.privacy.services.passwordSavingEnabled.get({})");
+            var saving = await evaluateInExtension("chrome.privacy.services.passwordSavingEnabled.get({})");
             if (saving.GetProperty("levelOfControl").GetString() == levelOfControl || DateTime.UtcNow > deadline)
             {
                 Assert.Equal(levelOfControl, saving.GetProperty("levelOfControl").GetString());

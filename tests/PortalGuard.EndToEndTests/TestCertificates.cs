@@ -56,11 +56,18 @@ public sealed class TestCertificates : IDisposable
 
     /// <summary>Makes a fresh NSS database in <c>$HOME/.pki/nssdb</c> that trusts the authority for websites;
     /// Chromium on Linux reads it from the HOME it is started with.</summary>
-    public async Task TrustInNssDatabaseAsync(string home, string certutil)
+    public Task TrustInNssDatabaseAsync(string home, string certutil) =>
+        TrustInNssFolderAsync(Path.Combine(home, ".pki", "nssdb"), home, certutil);
+
+    /// <summary>Makes a fresh NSS database in a Firefox profile folder that trusts the authority for websites: Firefox
+    /// reads the database of the profile it is started with (Chromium's <c>$HOME/.pki/nssdb</c> is not read).</summary>
+    public Task TrustInFirefoxProfileAsync(string profile, string certutil) =>
+        TrustInNssFolderAsync(profile, Path.GetDirectoryName(Path.GetFullPath(profile))!, certutil);
+
+    private async Task TrustInNssFolderAsync(string database, string pemFolder, string certutil)
     {
-        var database = Path.Combine(home, ".pki", "nssdb");
         Directory.CreateDirectory(database);
-        var pem = Path.Combine(home, "portalguard-test-ca.pem");
+        var pem = Path.Combine(pemFolder, "portalguard-test-ca.pem");
         await File.WriteAllTextAsync(pem, Authority.ExportCertificatePem());
 
         var create = await ProcessRunner.RunAsync(certutil, ["-d", $"sql:{database}", "-N", "--empty-password"]);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
 
@@ -148,22 +149,31 @@ public sealed class TestPortalServer : IAsyncDisposable
         </html>
         """;
 
+    private readonly ConcurrentQueue<string> _signIns;
     private readonly LoopbackHttpsSite _site;
 
-    private TestPortalServer(LoopbackHttpsSite site)
+    private TestPortalServer(LoopbackHttpsSite site, ConcurrentQueue<string> signIns)
     {
         _site = site;
+        _signIns = signIns;
     }
 
     public int Port => _site.Port;
 
+    /// <summary>Each sign-in form that arrived: the host name it was sent to (the portal's or the lookalike's) and the
+    /// names of the fields it carried (never their values).</summary>
+    public IReadOnlyCollection<string> SignIns => [.. _signIns];
+
     public static async Task<TestPortalServer> StartAsync(X509Certificate2 certificate)
     {
+        var signIns = new ConcurrentQueue<string>();
         var site = await LoopbackHttpsSite.StartAsync(certificate, async context =>
         {
             context.Response.ContentType = "text/html; charset=utf-8";
             if (context.Request.Path == LoginPath && HttpMethods.IsPost(context.Request.Method))
             {
+                var fields = context.Request.HasFormContentType ? [.. (await context.Request.ReadFormAsync()).Keys.Order(StringComparer.Ordinal)] : Array.Empty<string>();
+                signIns.Enqueue($"{context.Request.Host.Host} [{string.Join(' ', fields)}]");
                 // Signing in: a session cookie, then the home page.
                 context.Response.Headers.SetCookie = "MyChartSession=abc; Path=/; Secure; HttpOnly";
                 context.Response.Headers.Location = HomePath;
@@ -190,7 +200,7 @@ public sealed class TestPortalServer : IAsyncDisposable
 
             context.Response.StatusCode = StatusCodes.Status404NotFound;
         });
-        return new TestPortalServer(site);
+        return new TestPortalServer(site, signIns);
     }
 
     public ValueTask DisposeAsync() => _site.DisposeAsync();
