@@ -201,6 +201,7 @@ ASSESS: "pg:assessPage",
 BANNER_SHOWN: "pg:bannerShown",
 GATE: "pg:gate",
 PAGE_EVENT: "pg:pageEvent",
+LEAVE: "pg:leave",
 });
 const WorkerMessage = Object.freeze({
 SHOW_BANNER: "pg:showBanner",
