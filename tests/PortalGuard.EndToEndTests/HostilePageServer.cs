@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PortalGuard.EndToEndTests;
 
-/// <summary>Serves <see cref="HostilePages"/> and <see cref="HiddenPasswordPages"/> over HTTPS on 127.0.0.1 (reached under the portal's name and the lookalike's
+/// <summary>Serves <see cref="HostilePages"/>, <see cref="HiddenPasswordPages"/> and <see cref="FramePages"/> over HTTPS on 127.0.0.1 (reached under the portal's name and the lookalike's
 /// through the browser's resolver rules), and records what reached it: which fields a form sent, and what a page's
 /// script sent without a form. Only field names and whether the password was empty are kept.</summary>
 public sealed class HostilePageServer : IAsyncDisposable
@@ -40,7 +40,7 @@ public sealed class HostilePageServer : IAsyncDisposable
                 return;
             }
 
-            if (path.StartsWith(PagePrefix, StringComparison.Ordinal) && (HostilePages.Markup(path[PagePrefix.Length..]) ?? HiddenPasswordPages.Markup(path[PagePrefix.Length..])) is { } page)
+            if (path.StartsWith(PagePrefix, StringComparison.Ordinal) && (HostilePages.Markup(path[PagePrefix.Length..]) ?? HiddenPasswordPages.Markup(path[PagePrefix.Length..]) ?? FramePages.Markup(path[PagePrefix.Length..])) is { } page)
             {
                 await context.Response.WriteAsync(page);
                 return;
