@@ -3,8 +3,9 @@
 (() => {
 "use strict";
 const __pgEvalStart = performance.now();
-// common/frame-gate.js
-const __pg_common_frame_gate = (() => {
+// common/frame-gate.js (runs at its first import())
+let __pg_common_frame_gate_exports = null;
+const __pg_common_frame_gate = () => __pg_common_frame_gate_exports ??= (() => {
 function followedFromTop(win) {
 try {
 const own = win.location.origin;
@@ -21,8 +22,9 @@ return false;
 }
 return { followedFromTop };
 })();
-// common/gate-rules.js
-const __pg_common_gate_rules = (() => {
+// common/gate-rules.js (runs at its first import())
+let __pg_common_gate_rules_exports = null;
+const __pg_common_gate_rules = () => __pg_common_gate_rules_exports ??= (() => {
 function submissionAllowed(gate) {
 return gate.applies === false || gate.level === "ok" || (gate.level === "warn" && gate.proceeded === true);
 }
@@ -35,8 +37,9 @@ return level === "block" ? "leave" : "back";
 }
 return { submissionAllowed, passwordHeld, TAMPER_LIMIT, onTamperLimit };
 })();
-// common/origin.js
-const __pg_common_origin = (() => {
+// common/origin.js (runs at its first import())
+let __pg_common_origin_exports = null;
+const __pg_common_origin = () => __pg_common_origin_exports ??= (() => {
 function webOrigin(url, base) {
 if (typeof url !== "string" || url.length === 0) {
 return null;
@@ -90,8 +93,9 @@ return last.length > 0 && !(final >= 0x30 && final <= 0x39) && !last.startsWith(
 }
 return { webOrigin, serialisedOrigin };
 })();
-// common/protocol.js
-const __pg_common_protocol = (() => {
+// common/protocol.js (runs at its first import())
+let __pg_common_protocol_exports = null;
+const __pg_common_protocol = () => __pg_common_protocol_exports ??= (() => {
 const HOST_NAME = "com.portalguard.host";
 const PROTOCOL_VERSION = 1;
 const HostRequest = Object.freeze({
@@ -149,133 +153,10 @@ return { level, reasons };
 }
 return { HOST_NAME, PROTOCOL_VERSION, HostRequest, DEVICE_EVENTS, HostPush, PageMessage, WorkerMessage, ViewMessage, PAGE_EVENTS, VerdictLevel, readVerdict };
 })();
-// common/password-field.js
-const __pg_common_password_field = (() => {
-const PASSWORD_TOKENS = new Set(["current-password", "new-password"]);
-const MASKS = new Set(["disc", "circle", "square"]);
-const MAX_AUTOCOMPLETE_CHARS = 200;
-function autocompleteNamesPassword(value) {
-if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTOCOMPLETE_CHARS) {
-return false;
-}
-return value.toLowerCase().split(/\s+/u).some((token) => PASSWORD_TOKENS.has(token));
-}
-function masksTyping(textSecurity) {
-return typeof textSecurity === "string" && MASKS.has(textSecurity.trim().toLowerCase());
-}
-function isPasswordLike(field) {
-const type = typeof field?.type === "string" ? field.type.toLowerCase() : "";
-if (type === "password") {
-return true;
-}
-if (type !== "text") {
-return false;
-}
-return field.wasPassword === true || autocompleteNamesPassword(field.autocomplete) || masksTyping(field.textSecurity);
-}
-return { autocompleteNamesPassword, masksTyping, isPasswordLike };
-})();
-// content/shadow-roots.js
-const __pg_content_shadow_roots = (() => {
-const OWN_HOSTS = new Set(["portalguard-overlay", "portalguard-banner"]);
-const MAX_DEPTH = 16;
-const BUILT_IN_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5",
-"h6", "header", "main", "nav", "p", "section", "span"]);
-const HTML = "http://www.w3.org/1999/xhtml";
-function isHtmlElement(node, name) {
-return node !== null && typeof node === "object" && node.nodeType === 1 && node.namespaceURI === HTML &&
-(name === undefined || node.localName === name);
-}
-function shadowRootOf(element) {
-try {
-if (!isHtmlElement(element)) return null;
-if (element.shadowRoot !== null) return element.shadowRoot;
-const name = element.localName;
-if (OWN_HOSTS.has(name) || !(name.includes("-") || BUILT_IN_HOSTS.has(name))) return null;
-const reach = globalThis.chrome?.dom?.openOrClosedShadowRoot;
-if (typeof reach === "function") return reach(element) ?? null;
-return element.openOrClosedShadowRoot ?? null;
-} catch {
-return null;
-}
-}
-function hostedRoot(element) {
-return element.shadowRoot ?? (element.localName.includes("-") ? shadowRootOf(element) : null);
-}
-function frameDocumentOf(element) {
-try {
-return isHtmlElement(element, "iframe") || isHtmlElement(element, "frame") ? element.contentDocument ?? null : null;
-} catch {
-return null;
-}
-}
-function focusedWithin(element, roots) {
-let current = element;
-for (let depth = 0; depth < MAX_DEPTH; depth++) {
-const root = shadowRootOf(current) ?? frameDocumentOf(current);
-const inner = root?.activeElement ?? null;
-if (inner === null || inner === current) break;
-roots.push(root);
-current = inner;
-}
-return current;
-}
-function deepActiveElement(doc) {
-return focusedWithin(doc.activeElement, []);
-}
-return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin, deepActiveElement };
-})();
-// content/login-form.js
-const __pg_content_login_form = (() => {
-const { isPasswordLike } = __pg_common_password_field;
-const { isHtmlElement } = __pg_content_shadow_roots;
-const PASSWORD = 'input[type="password"]';
-const seenAsPassword = new WeakSet();
-function markSeenAsPassword(field) {
-seenAsPassword.add(field);
-}
-function isPasswordField(element) {
-if (!isHtmlElement(element, "input")) {
-return false;
-}
-const type = element.type;
-if (type === "password") {
-seenAsPassword.add(element);
-return true;
-}
-return type === "text" && isPasswordLike({
-type,
-wasPassword: seenAsPassword.has(element),
-autocomplete: element.getAttribute("autocomplete"),
-textSecurity: getComputedStyle(element).getPropertyValue("-webkit-text-security"),
-});
-}
-function hasPasswordField(form) {
-if (form.querySelector(PASSWORD) !== null) {
-return true;
-}
-for (const element of form.elements) {
-if (isPasswordField(element)) return true;
-}
-return false;
-}
-function callOffSubmission(form) {
-const parent = form.parentNode;
-const next = form.nextSibling;
-if (parent === null) return;
-form.remove();
-queueMicrotask(() => {
-try {
-parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
-} catch {
-}
-});
-}
-return { PASSWORD, markSeenAsPassword, isPasswordField, hasPasswordField, callOffSubmission };
-})();
-// content/top-layer.js
-const __pg_content_top_layer = (() => {
-const { TAMPER_LIMIT } = __pg_common_gate_rules;
+// content/top-layer.js (runs at its first import())
+let __pg_content_top_layer_exports = null;
+const __pg_content_top_layer = () => __pg_content_top_layer_exports ??= (() => {
+const { TAMPER_LIMIT } = __pg_common_gate_rules();
 const HOST_STYLE = `
 :host { all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important;
 width: 0 !important; height: 0 !important; overflow: visible !important; visibility: visible !important; opacity: 1 !important;
@@ -401,9 +282,10 @@ action();
 }
 return { mountTopLayer, onTopLayerChange, LAYER_INPUT_EVENTS, onInputToLayer };
 })();
-// content/overlay-view.js
-const __pg_content_overlay_view = (() => {
-const { mountTopLayer } = __pg_content_top_layer;
+// content/overlay-view.js (runs at its first import())
+let __pg_content_overlay_view_exports = null;
+const __pg_content_overlay_view = () => __pg_content_overlay_view_exports ??= (() => {
+const { mountTopLayer } = __pg_content_top_layer();
 const HOST_TAG = "portalguard-overlay";
 const STYLE = `
 dialog.veil { position: fixed; inset: 0; width: 100vw; height: 100vh; max-width: none; max-height: none; margin: 0; padding: 0; border: 0;
@@ -495,42 +377,52 @@ return node;
 }
 return { showOverlay, overlayShown };
 })();
-// content/frame-guard.js
-const __pg_content_frame_guard = (() => {
-const { followedFromTop } = __pg_common_frame_gate;
-const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules;
-const { serialisedOrigin } = __pg_common_origin;
-const { PageMessage } = __pg_common_protocol;
+// content/frame-hold.js (runs at its first import())
+let __pg_content_frame_hold_exports = null;
+const __pg_content_frame_hold = () => __pg_content_frame_hold_exports ??= (() => {
+const { followedFromTop } = __pg_common_frame_gate();
+const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules();
+const { serialisedOrigin } = __pg_common_origin();
+const { PageMessage } = __pg_common_protocol();
 const { callOffSubmission, hasPasswordField, isPasswordField } = __pg_content_login_form;
-const { overlayShown, showOverlay } = __pg_content_overlay_view;
+const { overlayShown, showOverlay } = __pg_content_overlay_view();
 const { isHtmlElement } = __pg_content_shadow_roots;
-const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer;
+const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer();
 const gate = { applies: null, level: null, proceeded: false, pending: null, ours: null };
-function start() {
-try {
-if (window.top === window) {
-return;
+const guard = Object.freeze({
+handle(event) {
+switch (event.type) {
+case "keydown":
+if (!onInputToLayer(event)) onTyping(event);
+break;
+case "focusin":
+onFocus(event);
+break;
+case "beforeinput":
+onTyping(event);
+break;
+case "submit":
+onSubmit(event);
+break;
+case "formdata":
+onFormData(event);
+break;
+case "toggle":
+case "fullscreenchange":
+onTopLayerChange(event);
+break;
+default:
+if (LAYER_INPUT_EVENTS.includes(event.type)) onInputToLayer(event);
 }
-const capture = true;
-const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
-for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
-window.addEventListener("focusin", guarded(onFocus), capture);
-window.addEventListener("beforeinput", guarded(onTyping), capture);
-window.addEventListener("submit", guarded(onSubmit), capture);
-window.addEventListener("formdata", guarded(onFormData), capture);
-window.addEventListener("toggle", guarded(onTopLayerChange), capture);
-window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
-} catch {
+},
+replay(sign) {
+if (sign.kind === "submit") {
+holdSubmission(sign.target, sign.submitter ?? null);
+} else if (isPasswordField(sign.target)) {
+onPasswordFocus(sign.target);
 }
-}
-function guarded(handler) {
-return (event) => {
-try {
-handler(event);
-} catch {
-}
-};
-}
+},
+});
 function ours() {
 if (gate.ours === null) gate.ours = !followedFromTop(window);
 return gate.ours;
@@ -542,9 +434,12 @@ function onFocus(event) {
 const field = eventTarget(event);
 if (!isPasswordField(field)) {
 if (isHtmlElement(field, "input") && field.type === "text") {
-setTimeout(guarded(() => {
+setTimeout(() => {
+try {
 if (field.ownerDocument.activeElement === field && isPasswordField(field)) onPasswordFocus(field);
-}), 0);
+} catch {
+}
+}, 0);
 }
 return;
 }
@@ -572,7 +467,16 @@ return;
 }
 event.preventDefault();
 event.stopImmediatePropagation();
-const submitter = event.submitter ?? null;
+holdSubmission(form, event.submitter ?? null);
+}
+function holdSubmission(form, submitter) {
+if (!ours() || !isHtmlElement(form, "form")) {
+return;
+}
+if (submissionAllowed(gate)) {
+if (form.isConnected) form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+return;
+}
 runGate("submit", form).then((allowed) => {
 if (allowed && form.isConnected) {
 form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
@@ -588,10 +492,13 @@ const strip = (formData) => {
 for (const name of [...formData.keys()]) formData.delete(name);
 };
 strip(event.formData);
-form.addEventListener("formdata", guarded((last) => {
+form.addEventListener("formdata", (last) => {
+try {
 strip(last.formData);
 callOffSubmission(form);
-}), { once: true });
+} catch {
+}
+}, { once: true });
 chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
 runGate("submit", form).catch(() => {});
 }
@@ -636,6 +543,194 @@ return false;
 gate.pending = null;
 });
 return gate.pending;
+}
+return { guard };
+})();
+// common/password-field.js
+const __pg_common_password_field = (() => {
+const PASSWORD_TOKENS = new Set(["current-password", "new-password"]);
+const MASKS = new Set(["disc", "circle", "square"]);
+const MAX_AUTOCOMPLETE_CHARS = 200;
+function autocompleteNamesPassword(value) {
+if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTOCOMPLETE_CHARS) {
+return false;
+}
+return value.toLowerCase().split(/\s+/u).some((token) => PASSWORD_TOKENS.has(token));
+}
+function masksTyping(textSecurity) {
+return typeof textSecurity === "string" && MASKS.has(textSecurity.trim().toLowerCase());
+}
+function isPasswordLike(field) {
+const type = typeof field?.type === "string" ? field.type.toLowerCase() : "";
+if (type === "password") {
+return true;
+}
+if (type !== "text") {
+return false;
+}
+return field.wasPassword === true || autocompleteNamesPassword(field.autocomplete) || masksTyping(field.textSecurity);
+}
+return { autocompleteNamesPassword, masksTyping, isPasswordLike };
+})();
+// content/shadow-roots.js
+const __pg_content_shadow_roots = (() => {
+const OWN_HOSTS = new Set(["portalguard-overlay", "portalguard-banner"]);
+const MAX_DEPTH = 16;
+const BUILT_IN_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5",
+"h6", "header", "main", "nav", "p", "section", "span"]);
+const HTML = "http://www.w3.org/1999/xhtml";
+function isHtmlElement(node, name) {
+return node !== null && typeof node === "object" && node.nodeType === 1 && node.namespaceURI === HTML &&
+(name === undefined || node.localName === name);
+}
+function shadowRootOf(element) {
+try {
+if (!isHtmlElement(element)) return null;
+if (element.shadowRoot !== null) return element.shadowRoot;
+const name = element.localName;
+if (OWN_HOSTS.has(name) || !(name.includes("-") || BUILT_IN_HOSTS.has(name))) return null;
+const reach = globalThis.chrome?.dom?.openOrClosedShadowRoot;
+if (typeof reach === "function") return reach(element) ?? null;
+return element.openOrClosedShadowRoot ?? null;
+} catch {
+return null;
+}
+}
+function hostedRoot(element) {
+return element.shadowRoot ?? (element.localName.includes("-") ? shadowRootOf(element) : null);
+}
+function frameDocumentOf(element) {
+try {
+return isHtmlElement(element, "iframe") || isHtmlElement(element, "frame") ? element.contentDocument ?? null : null;
+} catch {
+return null;
+}
+}
+function focusedWithin(element, roots) {
+let current = element;
+for (let depth = 0; depth < MAX_DEPTH; depth++) {
+const root = shadowRootOf(current) ?? frameDocumentOf(current);
+const inner = root?.activeElement ?? null;
+if (inner === null || inner === current) break;
+roots.push(root);
+current = inner;
+}
+return current;
+}
+function deepActiveElement(doc) {
+return focusedWithin(doc.activeElement, []);
+}
+return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin, deepActiveElement };
+})();
+// content/login-form.js
+const __pg_content_login_form = (() => {
+const { isPasswordLike } = __pg_common_password_field;
+const { isHtmlElement } = __pg_content_shadow_roots;
+const PASSWORD = 'input[type="password"]';
+const seenAsPassword = new WeakSet();
+function markSeenAsPassword(field) {
+seenAsPassword.add(field);
+}
+function isPasswordField(element) {
+if (!isHtmlElement(element, "input")) {
+return false;
+}
+const type = element.type;
+if (type === "password") {
+seenAsPassword.add(element);
+return true;
+}
+return type === "text" && isPasswordLike({
+type,
+wasPassword: seenAsPassword.has(element),
+autocomplete: element.getAttribute("autocomplete"),
+textSecurity: getComputedStyle(element).getPropertyValue("-webkit-text-security"),
+});
+}
+function hasPasswordField(form) {
+if (form.querySelector(PASSWORD) !== null) {
+return true;
+}
+for (const element of form.elements) {
+if (isPasswordField(element)) return true;
+}
+return false;
+}
+function callOffSubmission(form) {
+const parent = form.parentNode;
+const next = form.nextSibling;
+if (parent === null) return;
+form.remove();
+queueMicrotask(() => {
+try {
+parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
+} catch {
+}
+});
+}
+return { PASSWORD, markSeenAsPassword, isPasswordField, hasPasswordField, callOffSubmission };
+})();
+// content/frame-guard.js
+const __pg_content_frame_guard = (() => {
+const { isPasswordField, hasPasswordField } = __pg_content_login_form;
+const EVENTS = ["click", "keydown", "keypress", "keyup", "focusin", "beforeinput", "submit", "formdata", "toggle", "fullscreenchange"];
+let guard = null;
+let loading = null;
+function start() {
+try {
+if (window.top === window) {
+return;
+}
+const capture = true;
+for (const type of EVENTS) window.addEventListener(type, onEvent, capture);
+} catch {
+}
+}
+function onEvent(event) {
+try {
+if (guard !== null) {
+guard.handle(event);
+} else {
+watch(event);
+}
+} catch {
+}
+}
+function watch(event) {
+const type = event.type;
+if (type === "submit") {
+const form = event.target;
+if (form instanceof HTMLFormElement && hasPasswordField(form)) {
+event.preventDefault();
+event.stopImmediatePropagation();
+wake({ kind: "submit", target: form, submitter: event.submitter ?? null });
+}
+return;
+}
+if (type !== "focusin" && type !== "keydown" && type !== "beforeinput") {
+return;
+}
+const target = event.composedPath()[0] ?? event.target;
+if (!(target instanceof HTMLInputElement)) {
+return;
+}
+if (isPasswordField(target)) {
+wake({ kind: "focus", target });
+} else if (type === "focusin" && target.type === "text") {
+setTimeout(() => {
+try {
+if (document.activeElement === target && isPasswordField(target)) wake({ kind: "focus", target });
+} catch {
+}
+}, 0);
+}
+}
+function wake(sign) {
+loading ??= Promise.resolve().then(__pg_content_frame_hold).then((module) => {
+guard = module.guard;
+return guard;
+});
+loading.then((loaded) => loaded.replay(sign)).catch(() => {});
 }
 return { start };
 })();
