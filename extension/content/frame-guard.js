@@ -17,7 +17,8 @@
 //   would need a round trip between two frames. A "leave" takes the whole tab back, through the worker.
 // Every entry point catches its own errors: a failure here must not reach the page.
 
-import { isPasswordField, hasPasswordField } from "./login-form.js";
+// Nothing is imported that would run at load: the rule for what counts as a password field (login-form.js) is the gate's.
+const PASSWORD = 'input[type="password"]';
 
 /**
  * Every event the gate needs, on window in the capture phase from document_start, so that the page's own listeners
@@ -54,12 +55,16 @@ function onEvent(event) {
   }
 }
 
-/** Before the gate is loaded: only a sign of a password field matters, and nearly every event is none. */
+/**
+ * Before the gate is loaded: only a sign of a password field matters, and nearly every event is none. A text field
+ * may be one too (drawn as text, or turned into one by the page as it gets the focus): the gate is loaded for it, and
+ * decides (common/password-field.js); loading it sends nothing.
+ */
 function watch(event) {
   const type = event.type;
   if (type === "submit") {
     const form = event.target;
-    if (form instanceof HTMLFormElement && hasPasswordField(form)) {
+    if (form instanceof HTMLFormElement && form.querySelector(PASSWORD) !== null) {
       // Not known yet whether it may go: held, and sent again by the gate when it lets it.
       event.preventDefault();
       event.stopImmediatePropagation();
@@ -71,20 +76,8 @@ function watch(event) {
     return;
   }
   const target = event.composedPath()[0] ?? event.target;
-  if (!(target instanceof HTMLInputElement)) {
-    return;
-  }
-  if (isPasswordField(target)) {
+  if (target instanceof HTMLInputElement && (target.type === "password" || target.type === "text")) {
     wake({ kind: "focus", target });
-  } else if (type === "focusin" && target.type === "text") {
-    // Some pages turn a text field into a password field in their own focus handler, which runs after this one.
-    setTimeout(() => {
-      try {
-        if (document.activeElement === target && isPasswordField(target)) wake({ kind: "focus", target });
-      } catch {
-        // Never into the page.
-      }
-    }, 0);
   }
 }
 

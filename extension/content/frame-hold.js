@@ -44,15 +44,15 @@ export const guard = Object.freeze({
     }
   },
   /**
-   * The sign that woke this module, seen before it was loaded: a password field got the focus or a key, or a form
-   * with one was submitted (frame-guard.js held that submission; it is sent again when the gate lets it).
+   * The sign that woke this module, seen before it was loaded: a password or text field got the focus or a key, or a
+   * form with a password field was submitted (frame-guard.js held that submission; it is sent again when the gate lets it).
    * @param {{ kind: "focus" | "submit", target: Element, submitter?: Element | null }} sign
    */
   replay(sign) {
     if (sign.kind === "submit") {
       holdSubmission(sign.target, sign.submitter ?? null);
-    } else if (isPasswordField(sign.target)) {
-      onPasswordFocus(sign.target);
+    } else {
+      focusedOn(sign.target);
     }
   },
 });
@@ -69,7 +69,10 @@ function eventTarget(event) {
 }
 
 function onFocus(event) {
-  const field = eventTarget(event);
+  focusedOn(eventTarget(event));
+}
+
+function focusedOn(field) {
   if (!isPasswordField(field)) {
     if (isHtmlElement(field, "input") && field.type === "text") {
       // Some pages turn a text field into a password field in their own focus handler, which runs after this one.

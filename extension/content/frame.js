@@ -153,6 +153,133 @@ return { level, reasons };
 }
 return { HOST_NAME, PROTOCOL_VERSION, HostRequest, DEVICE_EVENTS, HostPush, PageMessage, WorkerMessage, ViewMessage, PAGE_EVENTS, VerdictLevel, readVerdict };
 })();
+// common/password-field.js (runs at its first import())
+let __pg_common_password_field_exports = null;
+const __pg_common_password_field = () => __pg_common_password_field_exports ??= (() => {
+const PASSWORD_TOKENS = new Set(["current-password", "new-password"]);
+const MASKS = new Set(["disc", "circle", "square"]);
+const MAX_AUTOCOMPLETE_CHARS = 200;
+function autocompleteNamesPassword(value) {
+if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTOCOMPLETE_CHARS) {
+return false;
+}
+return value.toLowerCase().split(/\s+/u).some((token) => PASSWORD_TOKENS.has(token));
+}
+function masksTyping(textSecurity) {
+return typeof textSecurity === "string" && MASKS.has(textSecurity.trim().toLowerCase());
+}
+function isPasswordLike(field) {
+const type = typeof field?.type === "string" ? field.type.toLowerCase() : "";
+if (type === "password") {
+return true;
+}
+if (type !== "text") {
+return false;
+}
+return field.wasPassword === true || autocompleteNamesPassword(field.autocomplete) || masksTyping(field.textSecurity);
+}
+return { autocompleteNamesPassword, masksTyping, isPasswordLike };
+})();
+// content/shadow-roots.js (runs at its first import())
+let __pg_content_shadow_roots_exports = null;
+const __pg_content_shadow_roots = () => __pg_content_shadow_roots_exports ??= (() => {
+const OWN_HOSTS = new Set(["portalguard-overlay", "portalguard-banner"]);
+const MAX_DEPTH = 16;
+const BUILT_IN_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5",
+"h6", "header", "main", "nav", "p", "section", "span"]);
+const HTML = "http://www.w3.org/1999/xhtml";
+function isHtmlElement(node, name) {
+return node !== null && typeof node === "object" && node.nodeType === 1 && node.namespaceURI === HTML &&
+(name === undefined || node.localName === name);
+}
+function shadowRootOf(element) {
+try {
+if (!isHtmlElement(element)) return null;
+if (element.shadowRoot !== null) return element.shadowRoot;
+const name = element.localName;
+if (OWN_HOSTS.has(name) || !(name.includes("-") || BUILT_IN_HOSTS.has(name))) return null;
+const reach = globalThis.chrome?.dom?.openOrClosedShadowRoot;
+if (typeof reach === "function") return reach(element) ?? null;
+return element.openOrClosedShadowRoot ?? null;
+} catch {
+return null;
+}
+}
+function hostedRoot(element) {
+return element.shadowRoot ?? (element.localName.includes("-") ? shadowRootOf(element) : null);
+}
+function frameDocumentOf(element) {
+try {
+return isHtmlElement(element, "iframe") || isHtmlElement(element, "frame") ? element.contentDocument ?? null : null;
+} catch {
+return null;
+}
+}
+function focusedWithin(element, roots) {
+let current = element;
+for (let depth = 0; depth < MAX_DEPTH; depth++) {
+const root = shadowRootOf(current) ?? frameDocumentOf(current);
+const inner = root?.activeElement ?? null;
+if (inner === null || inner === current) break;
+roots.push(root);
+current = inner;
+}
+return current;
+}
+function deepActiveElement(doc) {
+return focusedWithin(doc.activeElement, []);
+}
+return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin, deepActiveElement };
+})();
+// content/login-form.js (runs at its first import())
+let __pg_content_login_form_exports = null;
+const __pg_content_login_form = () => __pg_content_login_form_exports ??= (() => {
+const { isPasswordLike } = __pg_common_password_field();
+const { isHtmlElement } = __pg_content_shadow_roots();
+const PASSWORD = 'input[type="password"]';
+const seenAsPassword = new WeakSet();
+function markSeenAsPassword(field) {
+seenAsPassword.add(field);
+}
+function isPasswordField(element) {
+if (!isHtmlElement(element, "input")) {
+return false;
+}
+const type = element.type;
+if (type === "password") {
+seenAsPassword.add(element);
+return true;
+}
+return type === "text" && isPasswordLike({
+type,
+wasPassword: seenAsPassword.has(element),
+autocomplete: element.getAttribute("autocomplete"),
+textSecurity: getComputedStyle(element).getPropertyValue("-webkit-text-security"),
+});
+}
+function hasPasswordField(form) {
+if (form.querySelector(PASSWORD) !== null) {
+return true;
+}
+for (const element of form.elements) {
+if (isPasswordField(element)) return true;
+}
+return false;
+}
+function callOffSubmission(form) {
+const parent = form.parentNode;
+const next = form.nextSibling;
+if (parent === null) return;
+form.remove();
+queueMicrotask(() => {
+try {
+parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
+} catch {
+}
+});
+}
+return { PASSWORD, markSeenAsPassword, isPasswordField, hasPasswordField, callOffSubmission };
+})();
 // content/top-layer.js (runs at its first import())
 let __pg_content_top_layer_exports = null;
 const __pg_content_top_layer = () => __pg_content_top_layer_exports ??= (() => {
@@ -384,9 +511,9 @@ const { followedFromTop } = __pg_common_frame_gate();
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules();
 const { serialisedOrigin } = __pg_common_origin();
 const { PageMessage } = __pg_common_protocol();
-const { callOffSubmission, hasPasswordField, isPasswordField } = __pg_content_login_form;
+const { callOffSubmission, hasPasswordField, isPasswordField } = __pg_content_login_form();
 const { overlayShown, showOverlay } = __pg_content_overlay_view();
-const { isHtmlElement } = __pg_content_shadow_roots;
+const { isHtmlElement } = __pg_content_shadow_roots();
 const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer();
 const gate = { applies: null, level: null, proceeded: false, pending: null, ours: null };
 const guard = Object.freeze({
@@ -418,8 +545,8 @@ if (LAYER_INPUT_EVENTS.includes(event.type)) onInputToLayer(event);
 replay(sign) {
 if (sign.kind === "submit") {
 holdSubmission(sign.target, sign.submitter ?? null);
-} else if (isPasswordField(sign.target)) {
-onPasswordFocus(sign.target);
+} else {
+focusedOn(sign.target);
 }
 },
 });
@@ -431,7 +558,9 @@ function eventTarget(event) {
 return event.composedPath()[0] ?? event.target;
 }
 function onFocus(event) {
-const field = eventTarget(event);
+focusedOn(eventTarget(event));
+}
+function focusedOn(field) {
 if (!isPasswordField(field)) {
 if (isHtmlElement(field, "input") && field.type === "text") {
 setTimeout(() => {
@@ -546,133 +675,9 @@ return gate.pending;
 }
 return { guard };
 })();
-// common/password-field.js
-const __pg_common_password_field = (() => {
-const PASSWORD_TOKENS = new Set(["current-password", "new-password"]);
-const MASKS = new Set(["disc", "circle", "square"]);
-const MAX_AUTOCOMPLETE_CHARS = 200;
-function autocompleteNamesPassword(value) {
-if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTOCOMPLETE_CHARS) {
-return false;
-}
-return value.toLowerCase().split(/\s+/u).some((token) => PASSWORD_TOKENS.has(token));
-}
-function masksTyping(textSecurity) {
-return typeof textSecurity === "string" && MASKS.has(textSecurity.trim().toLowerCase());
-}
-function isPasswordLike(field) {
-const type = typeof field?.type === "string" ? field.type.toLowerCase() : "";
-if (type === "password") {
-return true;
-}
-if (type !== "text") {
-return false;
-}
-return field.wasPassword === true || autocompleteNamesPassword(field.autocomplete) || masksTyping(field.textSecurity);
-}
-return { autocompleteNamesPassword, masksTyping, isPasswordLike };
-})();
-// content/shadow-roots.js
-const __pg_content_shadow_roots = (() => {
-const OWN_HOSTS = new Set(["portalguard-overlay", "portalguard-banner"]);
-const MAX_DEPTH = 16;
-const BUILT_IN_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5",
-"h6", "header", "main", "nav", "p", "section", "span"]);
-const HTML = "http://www.w3.org/1999/xhtml";
-function isHtmlElement(node, name) {
-return node !== null && typeof node === "object" && node.nodeType === 1 && node.namespaceURI === HTML &&
-(name === undefined || node.localName === name);
-}
-function shadowRootOf(element) {
-try {
-if (!isHtmlElement(element)) return null;
-if (element.shadowRoot !== null) return element.shadowRoot;
-const name = element.localName;
-if (OWN_HOSTS.has(name) || !(name.includes("-") || BUILT_IN_HOSTS.has(name))) return null;
-const reach = globalThis.chrome?.dom?.openOrClosedShadowRoot;
-if (typeof reach === "function") return reach(element) ?? null;
-return element.openOrClosedShadowRoot ?? null;
-} catch {
-return null;
-}
-}
-function hostedRoot(element) {
-return element.shadowRoot ?? (element.localName.includes("-") ? shadowRootOf(element) : null);
-}
-function frameDocumentOf(element) {
-try {
-return isHtmlElement(element, "iframe") || isHtmlElement(element, "frame") ? element.contentDocument ?? null : null;
-} catch {
-return null;
-}
-}
-function focusedWithin(element, roots) {
-let current = element;
-for (let depth = 0; depth < MAX_DEPTH; depth++) {
-const root = shadowRootOf(current) ?? frameDocumentOf(current);
-const inner = root?.activeElement ?? null;
-if (inner === null || inner === current) break;
-roots.push(root);
-current = inner;
-}
-return current;
-}
-function deepActiveElement(doc) {
-return focusedWithin(doc.activeElement, []);
-}
-return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin, deepActiveElement };
-})();
-// content/login-form.js
-const __pg_content_login_form = (() => {
-const { isPasswordLike } = __pg_common_password_field;
-const { isHtmlElement } = __pg_content_shadow_roots;
-const PASSWORD = 'input[type="password"]';
-const seenAsPassword = new WeakSet();
-function markSeenAsPassword(field) {
-seenAsPassword.add(field);
-}
-function isPasswordField(element) {
-if (!isHtmlElement(element, "input")) {
-return false;
-}
-const type = element.type;
-if (type === "password") {
-seenAsPassword.add(element);
-return true;
-}
-return type === "text" && isPasswordLike({
-type,
-wasPassword: seenAsPassword.has(element),
-autocomplete: element.getAttribute("autocomplete"),
-textSecurity: getComputedStyle(element).getPropertyValue("-webkit-text-security"),
-});
-}
-function hasPasswordField(form) {
-if (form.querySelector(PASSWORD) !== null) {
-return true;
-}
-for (const element of form.elements) {
-if (isPasswordField(element)) return true;
-}
-return false;
-}
-function callOffSubmission(form) {
-const parent = form.parentNode;
-const next = form.nextSibling;
-if (parent === null) return;
-form.remove();
-queueMicrotask(() => {
-try {
-parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
-} catch {
-}
-});
-}
-return { PASSWORD, markSeenAsPassword, isPasswordField, hasPasswordField, callOffSubmission };
-})();
 // content/frame-guard.js
 const __pg_content_frame_guard = (() => {
-const { isPasswordField, hasPasswordField } = __pg_content_login_form;
+const PASSWORD = 'input[type="password"]';
 const EVENTS = ["click", "keydown", "keypress", "keyup", "focusin", "beforeinput", "submit", "formdata", "toggle", "fullscreenchange"];
 let guard = null;
 let loading = null;
@@ -700,7 +705,7 @@ function watch(event) {
 const type = event.type;
 if (type === "submit") {
 const form = event.target;
-if (form instanceof HTMLFormElement && hasPasswordField(form)) {
+if (form instanceof HTMLFormElement && form.querySelector(PASSWORD) !== null) {
 event.preventDefault();
 event.stopImmediatePropagation();
 wake({ kind: "submit", target: form, submitter: event.submitter ?? null });
@@ -711,18 +716,8 @@ if (type !== "focusin" && type !== "keydown" && type !== "beforeinput") {
 return;
 }
 const target = event.composedPath()[0] ?? event.target;
-if (!(target instanceof HTMLInputElement)) {
-return;
-}
-if (isPasswordField(target)) {
+if (target instanceof HTMLInputElement && (target.type === "password" || target.type === "text")) {
 wake({ kind: "focus", target });
-} else if (type === "focusin" && target.type === "text") {
-setTimeout(() => {
-try {
-if (document.activeElement === target && isPasswordField(target)) wake({ kind: "focus", target });
-} catch {
-}
-}, 0);
 }
 }
 function wake(sign) {

@@ -45,13 +45,13 @@ public sealed class FrameCostTimings(PortalFixture fixture, ITestOutputHelper ou
         foreach (var (label, (all, warm)) in figures)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{label}: CPU time in extension scripts (DevTools trace), page with {Frames} frames: median {Median(all):F2} ms, after the first load {Median(warm):F2} ms (min {all.Min():F2}, max {all.Max():F2}); {all.Count} loads"));
+                $"{label}: CPU time in extension scripts (DevTools trace), page with {Frames} frames: median {ContentScriptTimings.Median(all):F2} ms, after the first load {ContentScriptTimings.Median(warm):F2} ms (min {all.Min():F2}, max {all.Max():F2}); {all.Count} loads"));
         }
 
         if (figures.Count == 2)
         {
-            var before = Median(figures["before"].Warm);
-            var after = Median(figures["this build"].Warm);
+            var before = ContentScriptTimings.Median(figures["before"].Warm);
+            var after = ContentScriptTimings.Median(figures["this build"].Warm);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"after / before (medians after the first load): {after:F2} / {before:F2} ms = {after / before:F2}×"));
         }
     }
@@ -85,16 +85,5 @@ public sealed class FrameCostTimings(PortalFixture fixture, ITestOutputHelper ou
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{label}, round {round}: in extension scripts {wall:F2} ms, of which on the CPU {cpu:F2} ms; {trace.Evaluations.Scripts} script evaluations on {trace.Evaluations.Threads} threads"));
         }
-    }
-
-    private static double Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }
