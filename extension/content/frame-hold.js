@@ -119,19 +119,20 @@ function onSubmit(event) {
   holdSubmission(form, event.submitter ?? null);
 }
 
-/** A submission already called off: asks, and sends it again when the gate lets it. */
+/**
+ * A submission already called off: asks, and sends it again when the gate lets it. One of a frame that is not the
+ * frame guard's (page-guard.js has it), or that the gate lets through, goes again at once.
+ */
 function holdSubmission(form, submitter) {
-  if (!ours() || !isHtmlElement(form, "form")) {
-    return;
-  }
-  if (submissionAllowed(gate)) {
+  const again = () => {
     if (form.isConnected) form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+  };
+  if (!ours() || submissionAllowed(gate)) {
+    again();
     return;
   }
   runGate("submit", form).then((allowed) => {
-    if (allowed && form.isConnected) {
-      form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
-    }
+    if (allowed) again();
   }, () => {});
 }
 

@@ -599,17 +599,15 @@ event.stopImmediatePropagation();
 holdSubmission(form, event.submitter ?? null);
 }
 function holdSubmission(form, submitter) {
-if (!ours() || !isHtmlElement(form, "form")) {
-return;
-}
-if (submissionAllowed(gate)) {
+const again = () => {
 if (form.isConnected) form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
+};
+if (!ours() || submissionAllowed(gate)) {
+again();
 return;
 }
 runGate("submit", form).then((allowed) => {
-if (allowed && form.isConnected) {
-form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
-}
+if (allowed) again();
 }, () => {});
 }
 function onFormData(event) {

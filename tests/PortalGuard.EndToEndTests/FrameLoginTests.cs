@@ -123,7 +123,7 @@ public sealed class FrameLoginTests(PortalFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
-    public async Task Advertising_frames_without_a_password_field_send_nothing_and_a_password_field_in_one_asks_once()
+    public async Task Advertising_frames_without_a_password_field_send_nothing_and_one_that_shows_a_password_field_is_asked_about_and_let_through()
     {
         if (!fixture.CanRun(output))
         {
@@ -160,6 +160,15 @@ public sealed class FrameLoginTests(PortalFixture fixture, ITestOutputHelper out
         await page.Keyboard.TypeAsync("abc");
         Assert.Equal("abc", await other.EvaluateAsync<string>("() => document.getElementById('pw').value"));
         Assert.Equal(1, (await browser.EvaluateInWorkerAsync("portalGuard.subframeMessages()")).GetInt32());
+
+        // A form with a password field sent by a script before anyone touched its frame: held until the gate answers,
+        // then sent as it was.
+        var third = ads[7];
+        before = Server.Arrivals.Count;
+        await third.EvaluateAsync("() => { const form = document.getElementById('news'); form.insertAdjacentHTML('beforeend', '<input name=\"password\" type=\"password\" value=\"x\">'); form.requestSubmit(); }");
+        await GateOverlay.WaitForAsync(() => Task.FromResult(Server.Arrivals.Count > before), "the form to arrive once the gate let it");
+        Assert.Equal(["email", "password", "q"], Server.Arrivals[before].Fields);
+        Assert.Equal(2, (await browser.EvaluateInWorkerAsync("portalGuard.subframeMessages()")).GetInt32());
     }
 
     // ── Helpers ───────────────────────────────────────────────────────────────────────────────────────────────────
