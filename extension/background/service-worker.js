@@ -443,7 +443,8 @@ async function onFrameGate(message, sender) {
   record.overlay = result.overlay;
   const reply = gateReply(record);
   if (reply.overlay !== null) record.gateShown += 1;
-  return reply;
+  await settingsRefresh;
+  return { ...reply, sharedDevice: settings.sharedDevice };
 }
 
 /** After a block in a frame the person chose to leave: the whole tab goes back (or to an empty page), not only the frame. */

@@ -1,7 +1,8 @@
 // The frame guard's gate (see frame-guard.js, which loads it at the first sign of a password field in a frame): asks
 // the worker for the frame's verdict, holds the password while the gate holds, and shows the overlay in the frame.
 // From the moment it is loaded, frame-guard.js hands it every event its listeners see (handle), and the event that
-// woke it (replay). Every entry point catches its own errors: a failure here must not reach the page.
+// woke it (replay). On a shared device, "remember me" in the frame is locked from the gate's first answer on (the
+// worker says whether the mode is on in that answer: nothing is asked of a frame that never shows a password field). Every entry point catches its own errors: a failure here must not reach the page.
 
 import { followedFromTop } from "../common/frame-gate.js";
 import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
@@ -9,11 +10,14 @@ import { serialisedOrigin } from "../common/origin.js";
 import { PageMessage } from "../common/protocol.js";
 import { callOffSubmission, hasPasswordField, isPasswordField } from "./login-form.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
+import { lockRememberMe } from "./remember-me-lock.js";
 import { isHtmlElement } from "./shadow-roots.js";
 import { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } from "./top-layer.js";
 
 /** The gate's state for this frame: as in page-guard.js, plus whether this frame is the frame guard's at all. */
 const gate = { applies: null, level: null, proceeded: false, pending: null, ours: null };
+/** The remember-me lock while shared-device mode is on: { stop, enforce, namesIn }. */
+let lock = null;
 
 /** What frame-guard.js calls from now on: every event of its listeners, and the one that woke this module. */
 export const guard = Object.freeze({
@@ -110,7 +114,11 @@ function onTyping(event) {
 
 function onSubmit(event) {
   const form = event.target;
-  if (!isHtmlElement(form, "form") || !hasPasswordField(form) || !ours() || submissionAllowed(gate)) {
+  if (!isHtmlElement(form, "form") || !hasPasswordField(form) || !ours()) {
+    return;
+  }
+  lock?.enforce();
+  if (submissionAllowed(gate)) {
     return;
   }
   // Not decided yet, warned without a decision, or blocked: hold the submission and ask.
@@ -143,23 +151,31 @@ function holdSubmission(form, submitter) {
  */
 function onFormData(event) {
   const form = event.target;
-  if (!passwordHeld(gate) || !isHtmlElement(form, "form") || !hasPasswordField(form)) {
+  if (!isHtmlElement(form, "form")) {
     return;
   }
+  const names = lock?.namesIn(form) ?? [];
+  const held = passwordHeld(gate) && hasPasswordField(form);
+  if (names.length === 0 && !held) {
+    return;
+  }
+  lock?.enforce();
   const strip = (formData) => {
-    for (const name of [...formData.keys()]) formData.delete(name);
+    for (const name of held ? [...formData.keys()] : names) formData.delete(name);
   };
   strip(event.formData);
   form.addEventListener("formdata", (last) => {
     try {
       strip(last.formData);
-      callOffSubmission(form);
+      if (held) callOffSubmission(form);
     } catch {
       // Never into the page.
     }
   }, { once: true });
-  chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
-  runGate("submit", form).catch(() => {});
+  if (held) {
+    chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
+    runGate("submit", form).catch(() => {});
+  }
 }
 
 /**
@@ -174,6 +190,7 @@ function runGate(trigger, at) {
     const form = isHtmlElement(at, "form") ? at : at?.form ?? null;
     const signals = { hasPasswordField: true, formActionOrigin: form === null ? null : serialisedOrigin(form.action) };
     const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger, signals });
+    applySharedDevice(reply?.sharedDevice === true);
     gate.level = reply?.level ?? gate.level;
     if (reply?.proceeded) {
       gate.applies = true;
@@ -207,4 +224,16 @@ function runGate(trigger, at) {
     gate.pending = null;
   });
   return gate.pending;
+}
+
+/** Shared-device mode, as the worker's last answer said: "remember me" in this frame locked, or unlocked again. */
+function applySharedDevice(on) {
+  if (on && lock === null) {
+    lock = lockRememberMe(document, (count) => {
+      chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "rememberMeBlocked", count }).catch(() => {});
+    });
+  } else if (!on && lock !== null) {
+    lock.stop();
+    lock = null;
+  }
 }

@@ -504,6 +504,229 @@ return node;
 }
 return { showOverlay, overlayShown };
 })();
+// common/remember-me.js (runs at its first import())
+let __pg_common_remember_me_exports = null;
+const __pg_common_remember_me = () => __pg_common_remember_me_exports ??= (() => {
+const PATTERNS = [
+/\bremember (?:me|my (?:user ?name|username|user id|login|email|device)|this (?:device|computer|browser))\b/u,
+/\bkeep me (?:signed|logged) ?in\b/u,
+/\bstay (?:signed|logged) ?in\b/u,
+/\btrust this (?:browser|device|computer)\b/u,
+/\bdon'?t ask (?:again )?on this (?:device|computer|browser)\b/u,
+/\brecuerdame\b/u,
+/\brecordarme\b/u,
+/\bmantener(?:me)? (?:la )?sesion (?:iniciada|abierta)\b/u,
+/\bmantenerme conectad[oa]\b/u,
+/\brecordar (?:mi (?:usuario|nombre de usuario|correo)|este (?:dispositivo|equipo|navegador))\b/u,
+/\bconfiar en este (?:navegador|dispositivo|equipo)\b/u,
+];
+function normaliseLabel(text) {
+return String(text)
+.normalize("NFKD")
+.replace(/\p{M}+/gu, "")
+.toLowerCase()
+.replace(/[\s\u00a0]+/gu, " ")
+.trim();
+}
+function isRememberMeLabel(text) {
+if (typeof text !== "string" || text.length === 0 || text.length > 200) {
+return false;
+}
+const label = normaliseLabel(text);
+return PATTERNS.some((p) => p.test(label));
+}
+return { normaliseLabel, isRememberMeLabel };
+})();
+// content/remember-me-lock.js (runs at its first import())
+let __pg_content_remember_me_lock_exports = null;
+const __pg_content_remember_me_lock = () => __pg_content_remember_me_lock_exports ??= (() => {
+const { isRememberMeLabel } = __pg_common_remember_me();
+const { hostedRoot } = __pg_content_shadow_roots();
+const CONTROLS = 'input[type="checkbox"], [role="checkbox"], [role="switch"]';
+const locked = new WeakSet();
+const MAX_LABEL_CHARS = 200;
+const SETTLE_MS = 100;
+const POLL_MS = 250;
+const HOSTILE_POLL_MS = 50;
+const WATCHED_ATTRIBUTES = ["checked", "aria-checked", "disabled", "aria-disabled"];
+function lockRememberMe(doc, onBlocked) {
+const observed = new WeakSet();
+const ours = [];
+const pending = new Set();
+let timer = null;
+let poll = null;
+let pollMs = POLL_MS;
+let relocks = 0;
+let relockWindow = 0;
+const observer = new MutationObserver((records) => {
+try {
+for (const record of records) {
+if (record.type === "attributes") {
+if (locked.has(record.target) && relockAllowed()) relock(record.target);
+continue;
+}
+for (const node of record.addedNodes) {
+if (node.nodeType === 1) pending.add(node);
+}
+}
+if (pending.size > 0 && timer === null) {
+timer = setTimeout(() => {
+timer = null;
+run(takePending());
+}, SETTLE_MS);
+}
+} catch {
+}
+});
+const relockAllowed = () => {
+const now = performance.now();
+if (now - relockWindow > 1000) {
+relockWindow = now;
+relocks = 0;
+}
+relocks += 1;
+return relocks <= 50;
+};
+const relock = (control) => {
+if (!isChecked(control) && isDisabled(control)) return; // As we left it (our own change being reported).
+lock(control);
+if (pollMs !== HOSTILE_POLL_MS) {
+pollMs = HOSTILE_POLL_MS;
+clearInterval(poll);
+poll = setInterval(enforce, pollMs);
+}
+};
+const takePending = () => {
+const nodes = [...pending].filter((node) => node.isConnected);
+pending.clear();
+return nodes;
+};
+const watch = (root) => {
+if (observed.has(root)) return;
+observed.add(root);
+observer.observe(root, { childList: true, subtree: true, attributes: true, attributeFilter: WATCHED_ATTRIBUTES });
+};
+const run = (scopes) => {
+try {
+let count = 0;
+for (const root of rootsUnder(scopes)) {
+if (root.nodeType !== 1) watch(root);
+const controls = [...root.querySelectorAll(CONTROLS)];
+if (root.nodeType === 1 && root.matches(CONTROLS)) controls.push(root);
+for (const control of controls) {
+if (!locked.has(control) && isRememberMeLabel(labelOf(control, control.getRootNode()))) {
+lock(control);
+ours.push(control);
+count += 1;
+}
+}
+}
+if (count > 0) onBlocked(count);
+} catch {
+}
+};
+const enforce = () => {
+try {
+for (const control of ours) {
+if (control.isConnected && (isChecked(control) || !isDisabled(control))) relock(control);
+}
+} catch {
+}
+};
+run([doc]);
+poll = setInterval(enforce, pollMs);
+return {
+stop() {
+observer.disconnect();
+clearTimeout(timer);
+clearInterval(poll);
+for (const control of ours.splice(0)) unlock(control);
+},
+enforce,
+addRoot(root) {
+if (!observed.has(root)) run([root]);
+},
+namesIn(form) {
+return ours.filter((c) => c instanceof HTMLInputElement && c.form === form && c.name !== "").map((c) => c.name);
+},
+};
+}
+function isChecked(control) {
+return control instanceof HTMLInputElement ? control.checked : control.getAttribute("aria-checked") !== "false";
+}
+function isDisabled(control) {
+return control instanceof HTMLInputElement ? control.disabled : control.getAttribute("aria-disabled") === "true";
+}
+function rootsUnder(scopes) {
+const roots = [...scopes];
+for (let i = 0; i < roots.length; i++) {
+const root = roots[i];
+const own = root.nodeType === 1 ? hostedRoot(root) : null;
+if (own !== null) roots.push(own);
+for (const element of root.querySelectorAll("*")) {
+const hosted = hostedRoot(element);
+if (hosted !== null) roots.push(hosted);
+}
+}
+return roots;
+}
+function unlock(control) {
+locked.delete(control);
+control.removeEventListener("click", stop, true);
+control.removeEventListener("keydown", stop, true);
+if (control instanceof HTMLInputElement) {
+control.disabled = false;
+} else {
+control.removeAttribute("aria-disabled");
+}
+}
+function allRoots(doc) {
+return rootsUnder([doc]);
+}
+function lock(control) {
+const fresh = !locked.has(control);
+if (control instanceof HTMLInputElement) {
+if (control.checked) {
+control.checked = false;
+control.dispatchEvent(new Event("change", { bubbles: true }));
+}
+if (!control.disabled) control.disabled = true;
+} else {
+if (control.getAttribute("aria-checked") !== "false") control.setAttribute("aria-checked", "false");
+if (control.getAttribute("aria-disabled") !== "true") control.setAttribute("aria-disabled", "true");
+}
+if (fresh) {
+locked.add(control);
+control.addEventListener("click", stop, true);
+control.addEventListener("keydown", stop, true);
+}
+return fresh;
+}
+function stop(event) {
+if (event.type === "keydown" && event.key !== " " && event.key !== "Enter") return;
+event.preventDefault();
+event.stopImmediatePropagation();
+}
+function labelOf(control, root) {
+const parts = [];
+if (control.labels) {
+for (const label of control.labels) parts.push(label.textContent ?? "");
+}
+parts.push(control.getAttribute("aria-label") ?? "");
+const labelledBy = control.getAttribute("aria-labelledby");
+if (labelledBy && root.getElementById) {
+for (const id of labelledBy.split(/\s+/u)) parts.push(root.getElementById(id)?.textContent ?? "");
+} else if (labelledBy && root.querySelector) {
+for (const id of labelledBy.split(/\s+/u)) parts.push(root.querySelector(`#${CSS.escape(id)}`)?.textContent ?? "");
+}
+if (control.getAttribute("role")) parts.push(control.textContent ?? "");
+if (parts.join("").trim() === "" && control.parentElement) {
+parts.push(control.parentElement.textContent ?? "");
+}
+return parts.join(" ").trim().slice(0, MAX_LABEL_CHARS);
+}
+return { lockRememberMe, allRoots, labelOf };
+})();
 // content/frame-hold.js (runs at its first import())
 let __pg_content_frame_hold_exports = null;
 const __pg_content_frame_hold = () => __pg_content_frame_hold_exports ??= (() => {
@@ -513,9 +736,11 @@ const { serialisedOrigin } = __pg_common_origin();
 const { PageMessage } = __pg_common_protocol();
 const { callOffSubmission, hasPasswordField, isPasswordField } = __pg_content_login_form();
 const { overlayShown, showOverlay } = __pg_content_overlay_view();
+const { lockRememberMe } = __pg_content_remember_me_lock();
 const { isHtmlElement } = __pg_content_shadow_roots();
 const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer();
 const gate = { applies: null, level: null, proceeded: false, pending: null, ours: null };
+let lock = null;
 const guard = Object.freeze({
 handle(event) {
 switch (event.type) {
@@ -591,7 +816,11 @@ if (!overlayShown() && !gate.proceeded) runGate("focus", field).catch(() => {});
 }
 function onSubmit(event) {
 const form = event.target;
-if (!isHtmlElement(form, "form") || !hasPasswordField(form) || !ours() || submissionAllowed(gate)) {
+if (!isHtmlElement(form, "form") || !hasPasswordField(form) || !ours()) {
+return;
+}
+lock?.enforce();
+if (submissionAllowed(gate)) {
 return;
 }
 event.preventDefault();
@@ -612,22 +841,30 @@ if (allowed) again();
 }
 function onFormData(event) {
 const form = event.target;
-if (!passwordHeld(gate) || !isHtmlElement(form, "form") || !hasPasswordField(form)) {
+if (!isHtmlElement(form, "form")) {
 return;
 }
+const names = lock?.namesIn(form) ?? [];
+const held = passwordHeld(gate) && hasPasswordField(form);
+if (names.length === 0 && !held) {
+return;
+}
+lock?.enforce();
 const strip = (formData) => {
-for (const name of [...formData.keys()]) formData.delete(name);
+for (const name of held ? [...formData.keys()] : names) formData.delete(name);
 };
 strip(event.formData);
 form.addEventListener("formdata", (last) => {
 try {
 strip(last.formData);
-callOffSubmission(form);
+if (held) callOffSubmission(form);
 } catch {
 }
 }, { once: true });
+if (held) {
 chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
 runGate("submit", form).catch(() => {});
+}
 }
 function runGate(trigger, at) {
 if (gate.pending !== null) {
@@ -637,6 +874,7 @@ gate.pending = (async () => {
 const form = isHtmlElement(at, "form") ? at : at?.form ?? null;
 const signals = { hasPasswordField: true, formActionOrigin: form === null ? null : serialisedOrigin(form.action) };
 const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger, signals });
+applySharedDevice(reply?.sharedDevice === true);
 gate.level = reply?.level ?? gate.level;
 if (reply?.proceeded) {
 gate.applies = true;
@@ -670,6 +908,16 @@ return false;
 gate.pending = null;
 });
 return gate.pending;
+}
+function applySharedDevice(on) {
+if (on && lock === null) {
+lock = lockRememberMe(document, (count) => {
+chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "rememberMeBlocked", count }).catch(() => {});
+});
+} else if (!on && lock !== null) {
+lock.stop();
+lock = null;
+}
 }
 return { guard };
 })();

@@ -123,6 +123,44 @@ public sealed class FrameLoginTests(PortalFixture fixture, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Remember_me_in_a_framed_portal_sign_in_is_locked_on_a_shared_device_and_never_sent()
+    {
+        if (!fixture.CanRun(output))
+        {
+            return;
+        }
+
+        await using var browser = await BrowserSession.LaunchAsync(fixture, output, async folders =>
+        {
+            await RealHost.InstallAsync(folders, output);
+            await RealHost.SetSettingAsync(folders.Data, "sharedDevice", "true");
+        });
+        // The portal's sign-in form (its name, on the hostile server's port) framed by another site.
+        var frameOrigin = fixture.HostileOriginOf(PortalFixture.PortalHost);
+        var (page, frame) = await OpenFramedAsync(browser, PortalFixture.PartnerHost, frameOrigin + HostilePageServer.PagePrefix + FramePages.FramedLogin);
+        const string Locked = "() => { const box = document.getElementById('remember'); return !box.checked && box.disabled; }";
+
+        // At the password field the gate answers, and with it the box is locked.
+        await frame.ClickAsync("#password");
+        await WaitForOverlayInFrameAsync(browser, frame, WarnTitle);
+        await frame.WaitForFunctionAsync(Locked, null, new() { Timeout = 15_000 });
+        var audit = await RealHost.WaitForAuditAsync(browser.DataDirectory, output, "rememberMeBlocked");
+        Assert.Contains(frameOrigin, audit, StringComparison.Ordinal);
+
+        // Continuing past the no-VPN warning and signing in sends the password, never the box, even when the page ticks it again.
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync("Enter");
+        await WaitForFrameStateAsync(browser, frameOrigin, s => s.GetProperty("proceeded").GetBoolean());
+        var before = Server.Arrivals.Count;
+        await frame.EvaluateAsync("() => { const box = document.getElementById('remember'); box.disabled = false; box.checked = true; document.getElementById('password').value = 'not-a-real-password'; document.getElementById('login').requestSubmit(); }");
+        await GateOverlay.WaitForAsync(() => Task.FromResult(Server.Arrivals.Count > before), "the form to arrive");
+        var sent = Server.Arrivals[before];
+        output.WriteLine($"the form sent: {sent}");
+        Assert.Contains("password", sent.Fields);
+        Assert.DoesNotContain("remember", sent.Fields);
+    }
+
+    [Fact]
     public async Task Advertising_frames_without_a_password_field_send_nothing_and_one_that_shows_a_password_field_is_asked_about_and_let_through()
     {
         if (!fixture.CanRun(output))

@@ -8,7 +8,7 @@ internal static class FramePages
     /// <summary>A welcome page with one large frame whose address is the query's <c>src</c>.</summary>
     public const string FrameHost = "frame-host";
 
-    /// <summary>A sign-in form (user name, password, "Sign in") posting to its own origin's <see cref="HostilePageServer.SubmitPath"/>.</summary>
+    /// <summary>A sign-in form (user name, password, a checked "Remember me", "Sign in") posting to its own origin's <see cref="HostilePageServer.SubmitPath"/>.</summary>
     public const string FramedLogin = "framed-login";
 
     /// <summary>A news page with <c>n</c> (default 20) frames of the query's <c>src</c>.</summary>
@@ -45,6 +45,7 @@ internal static class FramePages
             <form id="login" method="post" action="/hostile-submit">
               <label for="username">Username</label> <input id="username" name="username" type="text">
               <label for="password">Password</label> <input id="password" name="password" type="password">
+              <input id="remember" name="remember" type="checkbox" checked style="display: inline"><label for="remember" style="display: inline">Remember me</label>
               <button id="sign-in" type="submit">Sign in</button>
             </form>
             </body>
