@@ -3,6 +3,7 @@
 // in the imported modules. Only origins are kept — never a path, a title or anything typed.
 
 import { HostConnection, ConnectionStatus } from "./host-connection.js";
+import { frameOrigins, frameSignals, gateReply } from "./frame-gate.js";
 import { assessPage } from "./page-assessment.js";
 import { applyPasswordSaving, readPasswordSaving } from "./password-saving.js";
 import { logOutAndClear } from "./session-cleaner.js";
@@ -27,6 +28,13 @@ const connection = new HostConnection({
  * portalName, brandWords, notified, proceeded, overlay, banner }. Origins only.
  */
 const tabs = new Map();
+/**
+ * tabId → { topOrigin, frames: Map(frame origin → { level, codes, answeredByHost, overlay, proceeded, gateShown, events }) }:
+ * what the sign-in forms in the tab's cross-origin frames were told (content/frame-guard.js). Origins only.
+ */
+const frameGates = new Map();
+/** Messages from content scripts in frames (any frame but the top one), for the end-to-end tests: none on a page without a frame sign-in form. */
+let subframeMessages = 0;
 /** portal key (its registrable domain) → { origins: Set, signOutPath, name }: every origin of a portal seen this session. */
 const portalSessions = new Map();
 /** tabId → { origin, title } of the "without a VPN" notification raised for it: once per visit, even when the
@@ -148,6 +156,7 @@ function report(event, origin, fields = {}) {
 chrome.webNavigation?.onCommitted.addListener((details) => {
   if (details.frameId !== 0) return;
   const origin = webOrigin(details.url);
+  if (frameGates.get(details.tabId)?.topOrigin !== origin) frameGates.delete(details.tabId);
   if (origin === null) {
     clearTab(details.tabId);
     return;
@@ -248,10 +257,12 @@ function maybeNotify(tabId, entry, result) {
 
 function clearTab(tabId) {
   tabs.delete(tabId);
+  frameGates.delete(tabId);
 }
 
 chrome.tabs.onRemoved.addListener((tabId) => {
   tabs.delete(tabId);
+  frameGates.delete(tabId);
   notifiedVisits.delete(tabId);
 });
 
@@ -306,6 +317,10 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     handler(message).then(sendResponse, (error) => sendResponse({ error: String(error?.message ?? error) }));
     return true;
   }
+  if (sender.frameId !== 0) {
+    subframeMessages += 1;
+    return onFrameMessage(message, sender, sendResponse);
+  }
   switch (message.type) {
     case PageMessage.ASSESS:
       onAssess(message, sender).then(sendResponse, () => sendResponse({ banner: null }));
@@ -347,16 +362,23 @@ async function onGate(sender) {
     const result = await assessPage({ connection, origin, signals: { topFrame: sender.frameId === 0, hasPasswordField: true, brandWords: entry?.brandWords ?? [] }, t });
     entry = record(sender.tab.id, origin, result, { hasPasswordField: true, brandWords: entry?.origin === origin ? entry.brandWords : [] });
   }
-  if (!gateApplies(entry)) return { overlay: null, level: entry.level };
-  if (entry.level === VerdictLevel.WARN && entry.proceeded) return { overlay: null, level: entry.level, proceeded: true };
-  entry.gateShown = (entry.gateShown ?? 0) + 1;
-  return { overlay: entry.overlay, level: entry.level };
+  const reply = gateReply(entry);
+  if (reply.overlay !== null) entry.gateShown = (entry.gateShown ?? 0) + 1;
+  return reply;
 }
 
 function onPageEvent(message, sender) {
   const entry = tabs.get(sender.tab.id);
   const origin = webOrigin(sender.url);
-  if (!PAGE_EVENTS.includes(message.event) || origin === null || entry === undefined || entry.origin !== origin) {
+  if (origin === null || entry === undefined || entry.origin !== origin) {
+    return;
+  }
+  recordPageEvent(message, entry, origin);
+}
+
+/** A page event of a top page's or a frame's record (`entry`), and into the audit trail with `origin`. */
+function recordPageEvent(message, entry, origin) {
+  if (!PAGE_EVENTS.includes(message.event)) {
     return;
   }
   if (message.event === "proceeded") {
@@ -366,6 +388,71 @@ function onPageEvent(message, sender) {
   const count = Number.isInteger(message.count) && message.count > 0 && message.count <= 1000 ? message.count : 1;
   entry.events = { ...(entry.events ?? {}), [message.event]: (entry.events?.[message.event] ?? 0) + count };
   report(message.event, origin, { level: entry.level, count });
+}
+
+// ── Sign-in forms inside frames (content/frame-guard.js) ──────────────────────────────────────────────────────────
+
+function onFrameMessage(message, sender, sendResponse) {
+  switch (message.type) {
+    case PageMessage.GATE:
+      onFrameGate(message, sender).then(sendResponse, () => sendResponse({ overlay: null }));
+      return true;
+    case PageMessage.PAGE_EVENT: {
+      const found = frameRecord(sender, false);
+      if (found !== null) recordPageEvent(message, found.record, found.origin);
+      return false;
+    }
+    case PageMessage.LEAVE:
+      onFrameLeave(sender);
+      return false;
+    default:
+      return false;
+  }
+}
+
+/** The record of the sender's frame ({ record, origin }), made when `create` and missing; null when there is none. */
+function frameRecord(sender, create) {
+  const origins = frameOrigins(sender);
+  const tabId = sender.tab?.id;
+  if (origins === null || tabId === undefined) return null;
+  let tab = frameGates.get(tabId);
+  if (tab === undefined || tab.topOrigin !== origins.topOrigin) {
+    if (!create) return null;
+    tab = { topOrigin: origins.topOrigin, frames: new Map() };
+    frameGates.set(tabId, tab);
+  }
+  let record = tab.frames.get(origins.origin);
+  if (record === undefined) {
+    if (!create) return null;
+    record = { level: null, codes: [], answeredByHost: false, overlay: null, proceeded: false, gateShown: 0 };
+    tab.frames.set(origins.origin, record);
+  }
+  return { record, origin: origins.origin, topOrigin: origins.topOrigin };
+}
+
+/** The host judges the frame's origin with the tab's top page around it, each time a frame asks (a form may differ). */
+async function onFrameGate(message, sender) {
+  const found = frameRecord(sender, true);
+  if (found === null) return { overlay: null };
+  const { record, origin, topOrigin } = found;
+  const result = await assessPage({ connection, origin, signals: frameSignals(message.signals, sender, topOrigin), t });
+  if (result.verdict.level !== record.level) record.proceeded = false; // a new risk needs a new decision
+  record.level = result.verdict.level;
+  record.codes = result.verdict.reasons.map((r) => r.code);
+  record.answeredByHost = result.answeredByHost;
+  record.overlay = result.overlay;
+  const reply = gateReply(record);
+  if (reply.overlay !== null) record.gateShown += 1;
+  await settingsRefresh;
+  return { ...reply, sharedDevice: settings.sharedDevice };
+}
+
+/** After a block in a frame the person chose to leave: the whole tab goes back (or to an empty page), not only the frame. */
+function onFrameLeave(sender) {
+  const found = frameRecord(sender, false);
+  const tabId = sender.tab?.id;
+  if (found === null || found.record.gateShown === 0 || tabId === undefined) return;
+  chrome.tabs.goBack(tabId).catch(() => chrome.tabs.update(tabId, { url: "about:blank" })).catch(() => {});
 }
 
 function onBannerShown(sender, timing) {
@@ -553,6 +640,11 @@ globalThis.portalGuard = Object.freeze({
   // Plays a message as if the host had pushed it (a VPN cannot be dropped on this test machine).
   receiveHostPush: (message) => onHostPush(message),
   managedPortals: () => managedPortals,
+  frameStates: () => Object.fromEntries([...frameGates].map(([id, tab]) => [id, {
+    topOrigin: tab.topOrigin,
+    frames: Object.fromEntries([...tab.frames].map(([origin, { overlay, ...rest }]) => [origin, rest])),
+  }])),
+  subframeMessages: () => subframeMessages,
   lastClear: () => lastClear,
   // Shortens chrome.idle's detection interval below the setting's whole minutes (Chromium's minimum is 15 s), so a
   // test waits 15 s, not 60. The idle detection and what follows it are the browser's and the worker's own.

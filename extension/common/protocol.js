@@ -31,6 +31,8 @@ export const PageMessage = Object.freeze({
   GATE: "pg:gate",
   /** The content script reports what the person or the gate did: proceeded, submissionBlocked, rememberMeBlocked. */
   PAGE_EVENT: "pg:pageEvent",
+  /** A frame's content script, after a block: the person chose to leave, so the whole tab goes back (not only the frame). */
+  LEAVE: "pg:leave",
 });
 
 /** Messages from the service worker to a content script. */

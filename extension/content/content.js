@@ -161,32 +161,6 @@ return last.length > 0 && !(final >= 0x30 && final <= 0x39) && !last.startsWith(
 }
 return { webOrigin, serialisedOrigin };
 })();
-// common/password-field.js
-const __pg_common_password_field = (() => {
-const PASSWORD_TOKENS = new Set(["current-password", "new-password"]);
-const MASKS = new Set(["disc", "circle", "square"]);
-const MAX_AUTOCOMPLETE_CHARS = 200;
-function autocompleteNamesPassword(value) {
-if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTOCOMPLETE_CHARS) {
-return false;
-}
-return value.toLowerCase().split(/\s+/u).some((token) => PASSWORD_TOKENS.has(token));
-}
-function masksTyping(textSecurity) {
-return typeof textSecurity === "string" && MASKS.has(textSecurity.trim().toLowerCase());
-}
-function isPasswordLike(field) {
-const type = typeof field?.type === "string" ? field.type.toLowerCase() : "";
-if (type === "password") {
-return true;
-}
-if (type !== "text") {
-return false;
-}
-return field.wasPassword === true || autocompleteNamesPassword(field.autocomplete) || masksTyping(field.textSecurity);
-}
-return { autocompleteNamesPassword, masksTyping, isPasswordLike };
-})();
 // common/protocol.js
 const __pg_common_protocol = (() => {
 const HOST_NAME = "com.portalguard.host";
@@ -210,6 +184,7 @@ ASSESS: "pg:assessPage",
 BANNER_SHOWN: "pg:bannerShown",
 GATE: "pg:gate",
 PAGE_EVENT: "pg:pageEvent",
+LEAVE: "pg:leave",
 });
 const WorkerMessage = Object.freeze({
 SHOW_BANNER: "pg:showBanner",
@@ -487,40 +462,129 @@ return node;
 }
 return { showBanner };
 })();
-// content/site-storage.js
-const __pg_content_site_storage = (() => {
-async function clearOwnStorage(win) {
-const failed = [];
-for (const [kind, clear] of [
-["localStorage", async () => win.localStorage.clear()],
-["sessionStorage", async () => win.sessionStorage.clear()],
-["cacheStorage", () => clearCaches(win.caches)],
-["indexedDB", () => clearDatabases(win.indexedDB)],
-]) {
+// common/password-field.js
+const __pg_common_password_field = (() => {
+const PASSWORD_TOKENS = new Set(["current-password", "new-password"]);
+const MASKS = new Set(["disc", "circle", "square"]);
+const MAX_AUTOCOMPLETE_CHARS = 200;
+function autocompleteNamesPassword(value) {
+if (typeof value !== "string" || value.length === 0 || value.length > MAX_AUTOCOMPLETE_CHARS) {
+return false;
+}
+return value.toLowerCase().split(/\s+/u).some((token) => PASSWORD_TOKENS.has(token));
+}
+function masksTyping(textSecurity) {
+return typeof textSecurity === "string" && MASKS.has(textSecurity.trim().toLowerCase());
+}
+function isPasswordLike(field) {
+const type = typeof field?.type === "string" ? field.type.toLowerCase() : "";
+if (type === "password") {
+return true;
+}
+if (type !== "text") {
+return false;
+}
+return field.wasPassword === true || autocompleteNamesPassword(field.autocomplete) || masksTyping(field.textSecurity);
+}
+return { autocompleteNamesPassword, masksTyping, isPasswordLike };
+})();
+// content/shadow-roots.js
+const __pg_content_shadow_roots = (() => {
+const OWN_HOSTS = new Set(["portalguard-overlay", "portalguard-banner"]);
+const MAX_DEPTH = 16;
+const BUILT_IN_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5",
+"h6", "header", "main", "nav", "p", "section", "span"]);
+const HTML = "http://www.w3.org/1999/xhtml";
+function isHtmlElement(node, name) {
+return node !== null && typeof node === "object" && node.nodeType === 1 && node.namespaceURI === HTML &&
+(name === undefined || node.localName === name);
+}
+function shadowRootOf(element) {
 try {
-await clear();
+if (!isHtmlElement(element)) return null;
+if (element.shadowRoot !== null) return element.shadowRoot;
+const name = element.localName;
+if (OWN_HOSTS.has(name) || !(name.includes("-") || BUILT_IN_HOSTS.has(name))) return null;
+const reach = globalThis.chrome?.dom?.openOrClosedShadowRoot;
+if (typeof reach === "function") return reach(element) ?? null;
+return element.openOrClosedShadowRoot ?? null;
 } catch {
-failed.push(kind);
+return null;
 }
 }
-return { failed };
+function hostedRoot(element) {
+return element.shadowRoot ?? (element.localName.includes("-") ? shadowRootOf(element) : null);
 }
-async function clearCaches(caches) {
-const names = await caches.keys();
-for (let i = 0; i < names.length; i += 1) await caches.delete(names[i]);
+function frameDocumentOf(element) {
+try {
+return isHtmlElement(element, "iframe") || isHtmlElement(element, "frame") ? element.contentDocument ?? null : null;
+} catch {
+return null;
 }
-async function clearDatabases(indexedDB) {
-const databases = await indexedDB.databases();
-for (let i = 0; i < databases.length; i += 1) {
-const request = indexedDB.deleteDatabase(databases[i].name);
-await new Promise((resolve, reject) => {
-request.addEventListener("success", resolve);
-request.addEventListener("error", reject);
-request.addEventListener("blocked", resolve);
+}
+function focusedWithin(element, roots) {
+let current = element;
+for (let depth = 0; depth < MAX_DEPTH; depth++) {
+const root = shadowRootOf(current) ?? frameDocumentOf(current);
+const inner = root?.activeElement ?? null;
+if (inner === null || inner === current) break;
+roots.push(root);
+current = inner;
+}
+return current;
+}
+function deepActiveElement(doc) {
+return focusedWithin(doc.activeElement, []);
+}
+return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin, deepActiveElement };
+})();
+// content/login-form.js
+const __pg_content_login_form = (() => {
+const { isPasswordLike } = __pg_common_password_field;
+const { isHtmlElement } = __pg_content_shadow_roots;
+const PASSWORD = 'input[type="password"]';
+const seenAsPassword = new WeakSet();
+function markSeenAsPassword(field) {
+seenAsPassword.add(field);
+}
+function isPasswordField(element) {
+if (!isHtmlElement(element, "input")) {
+return false;
+}
+const type = element.type;
+if (type === "password") {
+seenAsPassword.add(element);
+return true;
+}
+return type === "text" && isPasswordLike({
+type,
+wasPassword: seenAsPassword.has(element),
+autocomplete: element.getAttribute("autocomplete"),
+textSecurity: getComputedStyle(element).getPropertyValue("-webkit-text-security"),
 });
 }
+function hasPasswordField(form) {
+if (form.querySelector(PASSWORD) !== null) {
+return true;
 }
-return { clearOwnStorage };
+for (const element of form.elements) {
+if (isPasswordField(element)) return true;
+}
+return false;
+}
+function callOffSubmission(form) {
+const parent = form.parentNode;
+const next = form.nextSibling;
+if (parent === null) return;
+form.remove();
+queueMicrotask(() => {
+try {
+parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
+} catch {
+}
+});
+}
+return { PASSWORD, markSeenAsPassword, isPasswordField, hasPasswordField, callOffSubmission };
 })();
 // content/overlay-view.js
 const __pg_content_overlay_view = (() => {
@@ -615,56 +679,6 @@ if (text !== undefined) node.textContent = text;
 return node;
 }
 return { showOverlay, overlayShown };
-})();
-// content/shadow-roots.js
-const __pg_content_shadow_roots = (() => {
-const OWN_HOSTS = new Set(["portalguard-overlay", "portalguard-banner"]);
-const MAX_DEPTH = 16;
-const BUILT_IN_HOSTS = new Set(["article", "aside", "blockquote", "body", "div", "footer", "h1", "h2", "h3", "h4", "h5",
-"h6", "header", "main", "nav", "p", "section", "span"]);
-const HTML = "http://www.w3.org/1999/xhtml";
-function isHtmlElement(node, name) {
-return node !== null && typeof node === "object" && node.nodeType === 1 && node.namespaceURI === HTML &&
-(name === undefined || node.localName === name);
-}
-function shadowRootOf(element) {
-try {
-if (!isHtmlElement(element)) return null;
-if (element.shadowRoot !== null) return element.shadowRoot;
-const name = element.localName;
-if (OWN_HOSTS.has(name) || !(name.includes("-") || BUILT_IN_HOSTS.has(name))) return null;
-const reach = globalThis.chrome?.dom?.openOrClosedShadowRoot;
-if (typeof reach === "function") return reach(element) ?? null;
-return element.openOrClosedShadowRoot ?? null;
-} catch {
-return null;
-}
-}
-function hostedRoot(element) {
-return element.shadowRoot ?? (element.localName.includes("-") ? shadowRootOf(element) : null);
-}
-function frameDocumentOf(element) {
-try {
-return isHtmlElement(element, "iframe") || isHtmlElement(element, "frame") ? element.contentDocument ?? null : null;
-} catch {
-return null;
-}
-}
-function focusedWithin(element, roots) {
-let current = element;
-for (let depth = 0; depth < MAX_DEPTH; depth++) {
-const root = shadowRootOf(current) ?? frameDocumentOf(current);
-const inner = root?.activeElement ?? null;
-if (inner === null || inner === current) break;
-roots.push(root);
-current = inner;
-}
-return current;
-}
-function deepActiveElement(doc) {
-return focusedWithin(doc.activeElement, []);
-}
-return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin, deepActiveElement };
 })();
 // content/remember-me-lock.js
 const __pg_content_remember_me_lock = (() => {
@@ -855,30 +869,63 @@ return parts.join(" ").trim().slice(0, MAX_LABEL_CHARS);
 }
 return { lockRememberMe, allRoots, labelOf };
 })();
+// content/site-storage.js
+const __pg_content_site_storage = (() => {
+async function clearOwnStorage(win) {
+const failed = [];
+for (const [kind, clear] of [
+["localStorage", async () => win.localStorage.clear()],
+["sessionStorage", async () => win.sessionStorage.clear()],
+["cacheStorage", () => clearCaches(win.caches)],
+["indexedDB", () => clearDatabases(win.indexedDB)],
+]) {
+try {
+await clear();
+} catch {
+failed.push(kind);
+}
+}
+return { failed };
+}
+async function clearCaches(caches) {
+const names = await caches.keys();
+for (let i = 0; i < names.length; i += 1) await caches.delete(names[i]);
+}
+async function clearDatabases(indexedDB) {
+const databases = await indexedDB.databases();
+for (let i = 0; i < databases.length; i += 1) {
+const request = indexedDB.deleteDatabase(databases[i].name);
+await new Promise((resolve, reject) => {
+request.addEventListener("success", resolve);
+request.addEventListener("error", reject);
+request.addEventListener("blocked", resolve);
+});
+}
+}
+return { clearOwnStorage };
+})();
 // content/page-guard.js
 const __pg_content_page_guard = (() => {
 const { findBrandWords } = __pg_common_brand_words;
 const { formDataNames } = __pg_common_form_data;
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules;
 const { serialisedOrigin } = __pg_common_origin;
-const { isPasswordLike } = __pg_common_password_field;
 const { PageMessage, WorkerMessage } = __pg_common_protocol;
 const { isSignOutLabel } = __pg_common_sign_out;
 const { showBanner } = __pg_content_banner_view;
-const { clearOwnStorage } = __pg_content_site_storage;
+const { PASSWORD, callOffSubmission, hasPasswordField, isPasswordField, markSeenAsPassword } = __pg_content_login_form;
 const { overlayShown, showOverlay } = __pg_content_overlay_view;
 const { allRoots, lockRememberMe } = __pg_content_remember_me_lock;
 const { deepActiveElement, focusedWithin, isHtmlElement } = __pg_content_shadow_roots;
+const { clearOwnStorage } = __pg_content_site_storage;
 const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer;
 const WATCH_FOR_MS = 120_000;
 const SETTLE_MS = 150;
 const MAX_LABEL_CHARS = 200;
 const MAX_RECORDS = 200;
-const PASSWORD = 'input[type="password"]';
 const MAX_ROOTS = 64;
 let assessed = false;
 let assessment = null;
-const seenAsPassword = new WeakSet();
 const watchedRoots = new WeakSet();
 const rootsForLock = [];
 const handled = new WeakSet();
@@ -928,31 +975,6 @@ watchForLoginForm();
 assessIfLoginPage(field);
 }
 }
-function isPasswordField(element) {
-if (!isHtmlElement(element, "input")) {
-return false;
-}
-const type = element.type;
-if (type === "password") {
-seenAsPassword.add(element);
-return true;
-}
-return type === "text" && isPasswordLike({
-type,
-wasPassword: seenAsPassword.has(element),
-autocomplete: element.getAttribute("autocomplete"),
-textSecurity: getComputedStyle(element).getPropertyValue("-webkit-text-security"),
-});
-}
-function hasPasswordField(form) {
-if (form.querySelector(PASSWORD) !== null) {
-return true;
-}
-for (const element of form.elements) {
-if (isPasswordField(element)) return true;
-}
-return false;
-}
 function eventTarget(event) {
 return event.composedPath()[0] ?? event.target;
 }
@@ -994,7 +1016,7 @@ for (const node of record.addedNodes) {
 if (node.nodeType !== 1 || !node.isConnected) continue;
 const field = node.matches(PASSWORD) ? node : node.firstElementChild !== null ? node.querySelector(PASSWORD) : null;
 if (field !== null) {
-seenAsPassword.add(field);
+markSeenAsPassword(field);
 return field;
 }
 }
@@ -1148,18 +1170,6 @@ runGate("submit").catch(() => {});
 }
 strip(event.formData);
 }
-function callOffSubmission(form) {
-const parent = form.parentNode;
-const next = form.nextSibling;
-if (parent === null) return;
-form.remove();
-queueMicrotask(() => {
-try {
-parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
-} catch {
-}
-});
-}
 function runGate(trigger) {
 if (gate.pending !== null) {
 return gate.pending;
@@ -1266,7 +1276,7 @@ const password = field ?? doc.querySelector(PASSWORD);
 if (password === null) {
 return null;
 }
-seenAsPassword.add(password);
+markSeenAsPassword(password);
 const form = password.form;
 return {
 topFrame: true,

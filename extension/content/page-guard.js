@@ -22,14 +22,14 @@ import { findBrandWords } from "../common/brand-words.js";
 import { formDataNames } from "../common/form-data.js";
 import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
 import { serialisedOrigin } from "../common/origin.js";
-import { isPasswordLike } from "../common/password-field.js";
 import { PageMessage, WorkerMessage } from "../common/protocol.js";
 import { isSignOutLabel } from "../common/sign-out.js";
 import { showBanner } from "./banner-view.js";
-import { clearOwnStorage } from "./site-storage.js";
+import { PASSWORD, callOffSubmission, hasPasswordField, isPasswordField, markSeenAsPassword } from "./login-form.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
 import { allRoots, lockRememberMe } from "./remember-me-lock.js";
 import { deepActiveElement, focusedWithin, isHtmlElement } from "./shadow-roots.js";
+import { clearOwnStorage } from "./site-storage.js";
 import { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } from "./top-layer.js";
 
 // A single-page app may draw its login form late; stop looking after this long.
@@ -38,15 +38,12 @@ const SETTLE_MS = 150;
 const MAX_LABEL_CHARS = 200;
 // More records than this in one go (a page churning its DOM) are not looked through one by one: one query, later.
 const MAX_RECORDS = 200;
-const PASSWORD = 'input[type="password"]';
 // Shadow roots with listeners of ours, kept for the remember-me lock; past this many, no more are kept.
 const MAX_ROOTS = 64;
 
 let assessed = false;
 /** Settles once the page's signals were answered (the gate waits for it: they carry the brand words). */
 let assessment = null;
-/** Inputs seen as type=password: one a "show password" button turns into type=text is still one. */
-const seenAsPassword = new WeakSet();
 /** Shadow roots that have our listeners. */
 const watchedRoots = new WeakSet();
 const rootsForLock = [];
@@ -116,35 +113,6 @@ function onReady() {
   }
 }
 
-/** A password field, or a text field the page marks as one (see common/password-field.js). */
-function isPasswordField(element) {
-  if (!isHtmlElement(element, "input")) {
-    return false;
-  }
-  const type = element.type;
-  if (type === "password") {
-    seenAsPassword.add(element);
-    return true;
-  }
-  return type === "text" && isPasswordLike({
-    type,
-    wasPassword: seenAsPassword.has(element),
-    autocomplete: element.getAttribute("autocomplete"),
-    textSecurity: getComputedStyle(element).getPropertyValue("-webkit-text-security"),
-  });
-}
-
-/** Whether a form holds a password field: the cheap query first, then each of its fields by the rule. */
-function hasPasswordField(form) {
-  if (form.querySelector(PASSWORD) !== null) {
-    return true;
-  }
-  for (const element of form.elements) {
-    if (isPasswordField(element)) return true;
-  }
-  return false;
-}
-
 /** The element an event is really about: inside an open shadow root, not the host it is retargeted to. */
 function eventTarget(event) {
   return event.composedPath()[0] ?? event.target;
@@ -193,7 +161,7 @@ function addedPasswordField(records) {
       if (node.nodeType !== 1 || !node.isConnected) continue;
       const field = node.matches(PASSWORD) ? node : node.firstElementChild !== null ? node.querySelector(PASSWORD) : null;
       if (field !== null) {
-        seenAsPassword.add(field);
+        markSeenAsPassword(field);
         return field;
       }
     }
@@ -386,24 +354,6 @@ function onFormData(event) {
   strip(event.formData);
 }
 
-/**
- * A form that is not in the document cannot navigate, and the browser checks that right after the formdata event:
- * taking it out for that moment calls off form.submit(). It goes back at once, where it was.
- */
-function callOffSubmission(form) {
-  const parent = form.parentNode;
-  const next = form.nextSibling;
-  if (parent === null) return;
-  form.remove();
-  queueMicrotask(() => {
-    try {
-      parent.insertBefore(form, next !== null && next.parentNode === parent ? next : null);
-    } catch {
-      // Never into the page.
-    }
-  });
-}
-
 /** Asks the worker for the verdict and, for warn or block, shows the overlay. Resolves true when signing in may go on. */
 function runGate(trigger) {
   if (gate.pending !== null) {
@@ -527,7 +477,7 @@ export function readSignals(doc, field) {
   if (password === null) {
     return null;
   }
-  seenAsPassword.add(password);
+  markSeenAsPassword(password);
   const form = password.form;
   return {
     topFrame: true,

@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { describe, it } from "node:test";
 import { Script } from "node:vm";
-import { contentBundleText, ENTRY, OUTPUT } from "../tools/content-bundle.mjs";
+import { BUNDLES, contentBundleText, FRAME_OUTPUT, OUTPUT } from "../tools/content-bundle.mjs";
 import { firefoxManifestText } from "../tools/firefox-manifest.mjs";
 import { SIZES } from "../tools/make-icons.mjs";
 import { extensionRoot, readJson } from "../tools/test-helpers.js";
@@ -62,13 +62,31 @@ describe("manifest.json", () => {
     }
   });
 
-  it("Content_script_is_one_classic_script_injected_at_document_start_in_the_top_frame", () => {
-    // document_start: its listeners are registered before any script of the page, so the page's run after them.
+  it("Content_scripts_are_one_classic_script_for_the_top_frame_and_one_for_every_other_frame_at_document_start", () => {
+    // document_start: their listeners are registered before any script of the page, so the page's run after them.
     assert.deepEqual(
       manifest.content_scripts.map((c) => ({ js: c.js, run_at: c.run_at, all_frames: c.all_frames })),
-      [{ js: [OUTPUT], run_at: "document_start", all_frames: false }],
+      [
+        { js: [OUTPUT], run_at: "document_start", all_frames: false },
+        { js: [FRAME_OUTPUT], run_at: "document_start", all_frames: true },
+      ],
     );
-    assert.doesNotThrow(() => new Script(readFileSync(new URL(OUTPUT, extensionRoot), "utf8"), { filename: OUTPUT }));
+    for (const file of [OUTPUT, FRAME_OUTPUT]) {
+      assert.doesNotThrow(() => new Script(readFileSync(new URL(file, extensionRoot), "utf8"), { filename: file }));
+    }
+  });
+
+  it("Frame_script_stays_small_and_carries_nothing_of_the_top_pages_reading", () => {
+    // It is parsed in every frame of the web: no brand words, no banner, nothing of the top page's reading.
+    const frame = readFileSync(new URL(FRAME_OUTPUT, extensionRoot), "utf8");
+    assert.ok(frame.length < 40_000, `${FRAME_OUTPUT} is ${frame.length} characters`);
+    for (const module of ["common/brand-words.js", "content/banner-view.js", "content/page-guard.js"]) {
+      assert.ok(!frame.includes(`// ${module}\n`), module);
+    }
+    // The gate itself waits for the first password field: nothing of it runs in a frame without one.
+    for (const module of ["content/frame-hold.js", "content/overlay-view.js", "content/top-layer.js", "content/remember-me-lock.js", "common/protocol.js"]) {
+      assert.ok(frame.includes(`// ${module} (runs at its first import())\n`), module);
+    }
   });
 
   it("Pages_can_reach_no_file_of_the_extension", () => {
@@ -76,15 +94,19 @@ describe("manifest.json", () => {
     assert.equal(manifest.web_accessible_resources, undefined);
   });
 
-  it("Content_script_is_the_bundle_of_its_modules", () => {
-    const committed = readFileSync(new URL(OUTPUT, extensionRoot), "utf8");
-    assert.ok(committed === contentBundleText(), "content/content.js is out of date: run node extension/tools/content-bundle.mjs");
-  });
+  for (const { entry, output } of BUNDLES) {
+    it(`Content_script_${output}_is_the_bundle_of_its_modules`, () => {
+      const committed = readFileSync(new URL(output, extensionRoot), "utf8");
+      assert.ok(committed === contentBundleText(extensionRoot, entry), `${output} is out of date: run node extension/tools/content-bundle.mjs`);
+    });
+  }
 
-  it("Every_content_module_is_in_the_bundle", () => {
-    const bundle = readFileSync(new URL(OUTPUT, extensionRoot), "utf8");
-    for (const file of sourceFiles().filter((f) => f.startsWith("content/") && f !== OUTPUT)) {
-      assert.ok(file === ENTRY || bundle.includes(`// ${file}\n`), `${file} is not imported by ${ENTRY}`);
+  it("Every_content_module_is_in_a_bundle", () => {
+    const bundles = BUNDLES.map(({ output }) => readFileSync(new URL(output, extensionRoot), "utf8"));
+    const outputs = BUNDLES.map(({ output }) => output);
+    const entries = BUNDLES.map(({ entry }) => entry);
+    for (const file of sourceFiles().filter((f) => f.startsWith("content/") && !outputs.includes(f))) {
+      assert.ok(entries.includes(file) || bundles.some((b) => b.includes(`// ${file}\n`) || b.includes(`// ${file} (`)), `${file} is imported by no bundle's entry`);
     }
   });
 
@@ -139,6 +161,7 @@ describe("_locales", () => {
       "unknown-portal-brand",
       "guard-offline",
       "guard-error",
+      "framed-by-lookalike",
     ];
     for (const code of codes) {
       assert.ok(en[`reason_${code.replaceAll("-", "_")}`], code);

@@ -28,7 +28,7 @@ describe("pack-extension.py", () => {
     pack();
     for (const zip of [`portalguard-chrome-${version}.zip`, `portalguard-firefox-${version}.zip`]) {
       const names = entries(zip);
-      for (const needed of ["manifest.json", "popup/popup.html", "popup/popup.js", "options/options.html", "content/content.js",
+      for (const needed of ["manifest.json", "popup/popup.html", "popup/popup.js", "options/options.html", "content/content.js", "content/frame.js",
         "background/service-worker.js", "managed-schema.json", "_locales/en/messages.json", "_locales/es/messages.json", "icons/icon-128.png"]) {
         assert.ok(names.includes(needed), `${zip} lacks ${needed}`);
       }

@@ -85,7 +85,7 @@ describe("buildOverlay", () => {
     assert.equal(overlay.title, "PortalGuard stopped this sign-in");
     assert.equal(overlay.lines[0].text, "This page is pretending to be mychart.ucsf.edu. Do not type your password here.");
   });
-  const blockCodes = ["not-https", "credentials-cross-site", "certificate-invalid"];
+  const blockCodes = ["not-https", "credentials-cross-site", "certificate-invalid", "framed-by-lookalike"];
   for (const code of blockCodes) {
     it(`Block_reason_${code}_has_its_own_words_in_english_and_spanish`, () => {
       for (const t of [en, es]) {

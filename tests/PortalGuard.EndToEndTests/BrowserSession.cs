@@ -72,8 +72,9 @@ public sealed class BrowserSession : IAsyncDisposable
                     "--lang=en-US",
                     // DevTools on a port the browser picks, to read the extension's service worker (see ServiceWorkerDevTools).
                     "--remote-debugging-port=0",
-                    // The portal's real name (and a lookalike of it) reaches the local server; every other name fails without a lookup.
-                    $"--host-resolver-rules={mapped}MAP {PortalFixture.PortalHost} 127.0.0.1, MAP {PortalFixture.LookalikeHost} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+                    // The portal's real name (and a lookalike of it, and the two names of other sites the frame tests use) reaches
+                    // the local servers; every other name fails without a lookup.
+                    $"--host-resolver-rules={mapped}MAP {PortalFixture.PortalHost} 127.0.0.1, MAP {PortalFixture.LookalikeHost} 127.0.0.1, MAP {PortalFixture.PartnerHost} 127.0.0.1, MAP {PortalFixture.AdHost} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
                     .. options.Arguments ?? [],
                 ],
                 Env = BrowserEnvironment(folders, options.Environment),
@@ -143,9 +144,29 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>Reads the text inside an element's shadow root through the DevTools protocol, which sees closed shadow
     /// roots that the page's own scripts cannot. Returns the root's mode and its text.</summary>
-    public async Task<(string Mode, string Text)> ReadShadowRootAsync(IPage page, string hostTag)
+    public async Task<(string Mode, string Text)> ReadShadowRootAsync(IPage page, string hostTag) =>
+        await ReadShadowRootAsync(await _context.NewCDPSessionAsync(page), hostTag);
+
+    /// <summary>The same inside a frame: through the frame's own DevTools session when it runs in a process of its own
+    /// (another site), else through its page's, whose document reaches into the frames of its process.</summary>
+    public async Task<(string Mode, string Text)> ReadShadowRootAsync(IFrame frame, string hostTag)
     {
-        var cdp = await _context.NewCDPSessionAsync(page);
+        ArgumentNullException.ThrowIfNull(frame);
+        ICDPSession cdp;
+        try
+        {
+            cdp = await _context.NewCDPSessionAsync(frame);
+        }
+        catch (PlaywrightException)
+        {
+            cdp = await _context.NewCDPSessionAsync(frame.Page);
+        }
+
+        return await ReadShadowRootAsync(cdp, hostTag);
+    }
+
+    private static async Task<(string Mode, string Text)> ReadShadowRootAsync(ICDPSession cdp, string hostTag)
+    {
         var document = await cdp.SendAsync("DOM.getDocument", new Dictionary<string, object> { ["depth"] = -1, ["pierce"] = true })
             ?? throw new InvalidOperationException("DOM.getDocument returned nothing");
         var host = FindElement(document.GetProperty("root"), hostTag.ToUpperInvariant())
@@ -252,6 +273,12 @@ public sealed class BrowserSession : IAsyncDisposable
         if (node.TryGetProperty("nodeName", out var name) && name.GetString() == nodeName)
         {
             return node;
+        }
+
+        // A frame in the page's own process is reached through its element's document.
+        if (node.TryGetProperty("contentDocument", out var frameDocument) && FindElement(frameDocument, nodeName) is { } inFrame)
+        {
+            return inFrame;
         }
 
         foreach (var childList in new[] { "children", "shadowRoots" })

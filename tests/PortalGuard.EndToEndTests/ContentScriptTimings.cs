@@ -113,7 +113,8 @@ public sealed class ContentScriptTimings(PortalFixture fixture, ITestOutputHelpe
         }
     }
 
-    private static double Median(List<double> values)
+    /// <summary>The median of the figures (NaN for none); FrameCostTimings uses it too.</summary>
+    internal static double Median(List<double> values)
     {
         if (values.Count == 0)
         {

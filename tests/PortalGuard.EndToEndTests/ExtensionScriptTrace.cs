@@ -17,6 +17,10 @@ internal sealed class ExtensionScriptTrace
 
     private ExtensionScriptTrace(ICDPSession cdp) => _cdp = cdp;
 
+    /// <summary>After <see cref="StopAsync"/>: how many times an extension script was evaluated (once per frame it runs in),
+    /// and on how many threads (renderer main threads: the page's and those of frames in processes of their own).</summary>
+    public (int Scripts, int Threads) Evaluations { get; private set; }
+
     public static async Task<ExtensionScriptTrace> StartAsync(BrowserSession browser, IPage page)
     {
         var trace = new ExtensionScriptTrace(await browser.NewCdpSessionAsync(page));
@@ -65,6 +69,7 @@ internal sealed class ExtensionScriptTrace
 
         // The main thread is the one that evaluated the content script; parsing on a background thread is not the page's time.
         var mainThreads = spans.Where(s => s.Name == "EvaluateScript").Select(s => s.Thread).ToHashSet();
+        Evaluations = (spans.Count(s => s.Name == "EvaluateScript"), mainThreads.Count);
         var wall = 0.0;
         var thread = 0.0;
         foreach (var group in spans.Where(s => mainThreads.Contains(s.Thread)).GroupBy(s => s.Thread))

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace PortalGuard.EndToEndTests;
 
-/// <summary>Serves <see cref="HostilePages"/> and <see cref="HiddenPasswordPages"/> over HTTPS on 127.0.0.1 (reached under the portal's name and the lookalike's
+/// <summary>Serves <see cref="HostilePages"/>, <see cref="HiddenPasswordPages"/> and <see cref="FramePages"/> over HTTPS on 127.0.0.1 (reached under the portal's name and the lookalike's
 /// through the browser's resolver rules), and records what reached it: which fields a form sent, and what a page's
 /// script sent without a form. Only field names and whether the password was empty are kept.</summary>
 public sealed class HostilePageServer : IAsyncDisposable
@@ -54,7 +54,7 @@ public sealed class HostilePageServer : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _site.DisposeAsync();
 
-    private static string? PageMarkup(string name) => HostilePages.Markup(name) ?? HiddenPasswordPages.Markup(name) ?? BrandPages.Markup(name);
+    private static string? PageMarkup(string name) => HostilePages.Markup(name) ?? HiddenPasswordPages.Markup(name) ?? BrandPages.Markup(name) ?? FramePages.Markup(name);
 
     private static async Task<Arrival> ReadArrivalAsync(HttpRequest request, string path)
     {

@@ -17,6 +17,12 @@ public sealed class PortalFixture : IAsyncLifetime
     /// <summary>A name in no catalog, which the browser policy's <c>extraPortals</c> makes a portal (ManagedPortalTests).</summary>
     public const string ManagedHost = "patients.acme-clinic.example";
 
+    /// <summary>A site in no catalog and imitating nothing: a sign-in service some page frames, or an innocent page (FrameLoginTests).</summary>
+    public const string PartnerHost = "signin.clinic-partner.example";
+
+    /// <summary>Another such site, whose frames carry no password field (an advertising network's).</summary>
+    public const string AdHost = "ads.adnetwork.example";
+
     public const string ChromiumVariable = "PORTALGUARD_CHROMIUM";
 
     private TestCertificates? _certificates;
@@ -50,6 +56,10 @@ public sealed class PortalFixture : IAsyncLifetime
     public string HostileOrigin(bool lookalike) =>
         string.Create(CultureInfo.InvariantCulture, $"https://{(lookalike ? LookalikeHost : PortalHost)}:{HostilePages.Port}");
 
+    /// <summary>The hostile page server's origin under any of the names the browser maps to it.</summary>
+    public string HostileOriginOf(string host) =>
+        string.Create(CultureInfo.InvariantCulture, $"https://{host}:{HostilePages.Port}");
+
     public async Task InitializeAsync()
     {
         Missing = !OperatingSystem.IsLinux() ? "the end-to-end tests drive Chromium on Linux only"
@@ -61,7 +71,7 @@ public sealed class PortalFixture : IAsyncLifetime
             return;
         }
 
-        _certificates = TestCertificates.Create(PortalHost, LookalikeHost, ManagedHost);
+        _certificates = TestCertificates.Create(PortalHost, LookalikeHost, ManagedHost, PartnerHost, AdHost);
         _server = await TestPortalServer.StartAsync(_certificates.Server);
         _hostilePages = await HostilePageServer.StartAsync(_certificates.Server);
     }

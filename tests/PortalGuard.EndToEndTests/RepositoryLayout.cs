@@ -6,6 +6,9 @@ internal static class RepositoryLayout
     /// <summary>Set to test another build of the host (a NativeAOT publish, an installed copy) instead of the one built here.</summary>
     public const string HostOverrideVariable = "PORTALGUARD_E2E_HOST";
 
+    /// <summary>Set to test another build of the extension (an earlier commit's, to show a new test fails without the change).</summary>
+    public const string ExtensionOverrideVariable = "PORTALGUARD_E2E_EXTENSION";
+
 #if DEBUG
     private const string Configuration = "Debug";
 #else
@@ -14,7 +17,10 @@ internal static class RepositoryLayout
 
     public static string Root { get; } = FindRoot();
 
-    public static string ExtensionFolder => Path.Combine(Root, "extension");
+    public static string ExtensionFolder =>
+        Environment.GetEnvironmentVariable(ExtensionOverrideVariable) is { Length: > 0 } overridden
+            ? Path.GetFullPath(overridden)
+            : Path.Combine(Root, "extension");
 
     /// <summary>The apphost the host project builds (framework-dependent), in the same configuration as these tests.</summary>
     public static string HostExecutable =>

@@ -25,6 +25,9 @@ internal sealed record AssessmentFacts(
     /// <summary>Trust on first use: the certificate's key compared with the one seen before; null when not checked.</summary>
     public CertificateObservation? CertificateHistory { get; init; }
 
+    /// <summary>For a frame: what the tab's top page is (its own identity, classified like any page); null for a top page.</summary>
+    public PortalIdentity? TopPage { get; init; }
+
     /// <summary>The Wi-Fi this machine is on; null when not asked.</summary>
     public WifiFacts? Wifi { get; init; }
 }

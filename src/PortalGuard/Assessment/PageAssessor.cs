@@ -23,6 +23,13 @@ internal static class PageAssessor
                 $"This site is not {identity.LookalikeOf}, but its name is made to look like it. Do not sign in here."));
         }
 
+        if (!signals.TopFrame && facts.TopPage is { Status: PortalIdentityStatus.Lookalike } top)
+        {
+            // The frame may be anyone's (even the real portal's): what the person sees around it is the lookalike's page.
+            reasons.Add(new(ReasonCodes.FramedByLookalike, ReasonSeverity.Block,
+                $"This sign-in form is inside a page ({top.Host}) whose name is made to look like {top.LookalikeOf}. Do not sign in here."));
+        }
+
         var brandOnUnknownSite = identity.Status == PortalIdentityStatus.Unknown && signals.BrandWords.Count > 0;
         if (brandOnUnknownSite)
         {

@@ -45,6 +45,13 @@ internal sealed class PortalChecker(StoreHandle store, GuardProbes probes, TimeP
             formActionDomain = PublicSuffixList.Default.GetRegistrableDomain(actionTarget.Host) ?? actionTarget.Host;
         }
 
+        // A frame is judged with the page around it: only the top page's identity is needed (no probe sends traffic for it).
+        PortalIdentity? topPage = null;
+        if (!signals.TopFrame && signals.TopOrigin is { } top && WebTargetParser.TryParse(top, out var topTarget, out _))
+        {
+            topPage = Classifier.Classify(topTarget);
+        }
+
         // The portal's own addresses matter (a split tunnel may route them apart); the probes that send traffic only for portals.
         var isPortal = identity.Status is PortalIdentityStatus.Known or PortalIdentityStatus.VendorPattern;
         PortalResolution? resolution = null;
@@ -78,6 +85,7 @@ internal sealed class PortalChecker(StoreHandle store, GuardProbes probes, TimeP
             Tls = tls,
             CertificateHistory = history,
             Wifi = wifi,
+            TopPage = topPage,
         };
         return new PortalCheck(identity.Host, identity.RegistrableDomain, target.Origin, identity, network, PageAssessor.Assess(facts))
         {

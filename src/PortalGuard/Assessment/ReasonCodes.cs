@@ -4,6 +4,7 @@ namespace PortalGuard.Assessment;
 public static class ReasonCodes
 {
     public const string LookalikeDomain = "lookalike-domain";
+    public const string FramedByLookalike = "framed-by-lookalike";
     public const string NotHttps = "not-https";
     public const string CredentialsCrossSite = "credentials-cross-site";
     public const string UnknownPortalBrand = "unknown-portal-brand";

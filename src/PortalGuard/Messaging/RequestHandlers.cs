@@ -32,7 +32,10 @@ internal sealed class RequestHandlers(PortalChecker checker, StoreHandle store, 
                 HasPasswordField: RequestFields.OptionalBool(s, "hasPasswordField", path) ?? false,
                 HasRememberMe: RequestFields.OptionalBool(s, "hasRememberMe", path) ?? false,
                 FormActionOrigin: RequestFields.OptionalString(s, "formActionOrigin", path),
-                BrandWords: RequestFields.OptionalStringArray(s, "brandWords", MaxBrandWords, path));
+                BrandWords: RequestFields.OptionalStringArray(s, "brandWords", MaxBrandWords, path))
+            {
+                TopOrigin = OptionalOrigin(s, "topOrigin", path),
+            };
         }
 
         var check = await checker.CheckAsync(target, signals, cancellationToken).ConfigureAwait(false);
@@ -116,6 +119,10 @@ internal sealed class RequestHandlers(PortalChecker checker, StoreHandle store, 
         checker.UseManagedPortals(result.Entries);
         return new ManagedPortalsReply(id, result.Added, result.AlreadyKnown, result.Refused);
     }
+
+    /// <summary>An optional web address reduced to its origin (a path never goes further); one that is not a web address is refused.</summary>
+    private static string? OptionalOrigin(JsonElement obj, string name, string path) =>
+        RequestFields.OptionalString(obj, name, path) is { } value ? ParseTarget(value, path + name).Origin : null;
 
     private static WebTarget ParseTarget(string value, string field) =>
         WebTargetParser.TryParse(value, out var target, out var error)

@@ -12,7 +12,8 @@ public sealed class PageAssessorTests
     /// <summary>
     /// Each row: the facts as <c>key=value</c> words, then the expected verdict as <c>level: code code</c>.
     /// Keys: status (known|vendorPattern|lookalike|unknown), scheme, password, action (form target's registrable domain),
-    /// brand, vpn (on|off|split|unknown|none = not looked at), ipv6leak, requireVpn, compat (the portal's VPN compatibility).
+    /// brand, vpn (on|off|split|unknown|none = not looked at), ipv6leak, requireVpn, compat (the portal's VPN compatibility),
+    /// frame (the page is a frame, not the top page), top (the top page's status, lookalike|known|unknown).
     /// </summary>
     [Theory]
     [InlineData("status=known vpn=off", "warn: vpn-off")]
@@ -52,6 +53,13 @@ public sealed class PageAssessorTests
     [InlineData("status=known vpn=off wifi=open", "block: vpn-off open-wifi")]
     [InlineData("status=known vpn=on wifi=secured", "ok:")]
     [InlineData("status=unknown vpn=off wifi=open tls=untrusted dns=suspicious", "ok:")]
+    [InlineData("status=unknown password frame top=lookalike", "block: framed-by-lookalike")]
+    [InlineData("status=known password frame top=lookalike vpn=on", "block: framed-by-lookalike")]
+    [InlineData("status=known password frame top=known vpn=off", "warn: vpn-off")]
+    [InlineData("status=unknown password frame top=unknown", "ok:")]
+    [InlineData("status=lookalike password frame top=unknown", "block: lookalike-domain")]
+    [InlineData("status=unknown password frame top=unknown scheme=http", "block: not-https")]
+    [InlineData("status=unknown password top=lookalike", "ok:")]
     public void Verdict_follows_the_facts(string facts, string expected)
     {
         var verdict = PageAssessor.Assess(Facts(facts));
@@ -122,7 +130,11 @@ public sealed class PageAssessorTests
         };
         var target = new WebTarget(Get("scheme") ?? "https", identity.Host, Get("scheme") == "http" ? 80 : 443, IsIpLiteral: false);
         var brand = Get("brand") is { } b ? new[] { b } : [];
-        var signals = new PageSignals(TopFrame: true, HasPasswordField: Get("password") is not null, HasRememberMe: false, FormActionOrigin: null, BrandWords: brand);
+        var signals = new PageSignals(TopFrame: true, HasPasswordField: Get("password") is not null, HasRememberMe: false, FormActionOrigin: null, BrandWords: brand) { TopOrigin = Get("top") is null ? null : "https://top.example" };
+        if (Get("frame") is not null)
+        {
+            signals = signals with { TopFrame = false };
+        }
 
         NetworkPosture? network = (Get("vpn") ?? "none") switch
         {
@@ -144,6 +156,13 @@ public sealed class PageAssessorTests
             Tls = Get("tls") is { } tls ? new TlsFacts(tls == "none", Enum.Parse<TlsProblem>(tls, ignoreCase: true), "CN=Test CA", "spki", at.AddYears(60), at) : null,
             CertificateHistory = Get("certchanged") is null ? null
                 : new CertificateObservation(FirstUse: false, Changed: true, "old-spki", new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 20, 0, 0, 0, TimeSpan.Zero)),
+            TopPage = Get("top") switch
+            {
+                "lookalike" => new PortalIdentity("mychart-ucsf.example", "mychart-ucsf.example", PortalIdentityStatus.Lookalike, portal, "mychart.ucsf.edu"),
+                "known" => new PortalIdentity("mychart.ucsf.edu", "ucsf.edu", PortalIdentityStatus.Known, portal, null),
+                "unknown" => new PortalIdentity("news.example", "news.example", PortalIdentityStatus.Unknown, null, null),
+                _ => null,
+            },
             Wifi = Get("wifi") is { } wifi
                 ? new WifiFacts(WifiState.Connected, "Airport Free WiFi", wifi == "open" ? "--" : "WPA2", wifi == "open", null, at)
                 : null,

@@ -88,6 +88,8 @@ public sealed class MessageDispatcherTests : IDisposable
     [InlineData("{\"id\":1}", "type")]
     [InlineData("{\"id\":1,\"type\":\"assessPage\"}", "url")]
     [InlineData("{\"id\":1,\"type\":\"assessPage\",\"url\":\"https://a.example\",\"signals\":{\"topFrame\":1}}", "signals.topFrame")]
+    [InlineData("{\"id\":1,\"type\":\"assessPage\",\"url\":\"https://a.example\",\"signals\":{\"topFrame\":false,\"topOrigin\":7}}", "signals.topOrigin")]
+    [InlineData("{\"id\":1,\"type\":\"assessPage\",\"url\":\"https://a.example\",\"signals\":{\"topFrame\":false,\"topOrigin\":\"javascript:alert(1)\"}}", "signals.topOrigin")]
     [InlineData("{\"id\":1,\"type\":\"setSettings\",\"settings\":{\"sharedDevice\":\"on\"}}", "settings.sharedDevice")]
     [InlineData("{\"id\":1,\"type\":\"reportEvent\",\"event\":\"proceeded\",\"origin\":\"https://a.example\",\"count\":-5}", "count")]
     public async Task Invalid_request_names_the_field(string json, string field)
@@ -163,6 +165,26 @@ public sealed class MessageDispatcherTests : IDisposable
 
         var codes = reply.GetProperty("verdict").GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString());
         Assert.Equal(crossSite, codes.Contains("credentials-cross-site"));
+    }
+
+    /// <summary>A frame is judged with the top page around it: a lookalike top page blocks any frame (even the real
+    /// portal's), and the top page matters only for a frame.</summary>
+    [Theory]
+    [InlineData("https://signin.partner.example", false, "https://mychart-ucsf.edu.login-check.net", "block", "framed-by-lookalike")]
+    [InlineData("https://mychart.ucsf.edu", false, "https://mychart-ucsf.edu.login-check.net/MyChart?mrn=1", "block", "framed-by-lookalike vpn-off")]
+    [InlineData("https://signin.partner.example", false, "https://news.example", "ok", "")]
+    [InlineData("https://mychart-ucsf.edu.login-check.net", false, "https://news.example", "block", "lookalike-domain")]
+    [InlineData("http://signin.partner.example", false, "https://news.example", "block", "not-https")]
+    [InlineData("https://signin.partner.example", true, "https://mychart-ucsf.edu.login-check.net", "ok", "")]
+    public async Task A_frame_is_judged_with_its_top_page(string url, bool topFrame, string topOrigin, string level, string codes)
+    {
+        var reply = await DispatchAsync(System.Text.Encoding.UTF8.GetBytes(
+            $$$"""{"id":1,"type":"assessPage","url":"{{{url}}}","signals":{"topFrame":{{{(topFrame ? "true" : "false")}}},"hasPasswordField":true,"topOrigin":"{{{topOrigin}}}"}}"""));
+
+        var verdict = reply.GetProperty("verdict");
+        Assert.Equal(level, verdict.GetProperty("level").GetString());
+        Assert.Equal(codes, string.Join(' ', verdict.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString())));
+        Assert.DoesNotContain("mrn", reply.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact]
