@@ -1,4 +1,3 @@
-using System.Globalization;
 using Xunit.Abstractions;
 
 namespace PortalGuard.EndToEndTests;
@@ -47,8 +46,7 @@ public sealed class PortalFixture : IAsyncLifetime
     public HostilePageServer HostilePages => _hostilePages ?? throw new InvalidOperationException(Missing);
 
     /// <summary>The hostile page server's origin under the portal's name, or under the lookalike's.</summary>
-    public string HostileOrigin(bool lookalike) =>
-        string.Create(CultureInfo.InvariantCulture, $"https://{(lookalike ? LookalikeHost : PortalHost)}:{HostilePages.Port}");
+    public string HostileOrigin(bool lookalike) => HostilePages.Origin(lookalike);
 
     public async Task InitializeAsync()
     {
