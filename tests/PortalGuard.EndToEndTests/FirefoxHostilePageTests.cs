@@ -56,6 +56,62 @@ public sealed class FirefoxHostilePageTests(FirefoxFixture fixture, ITestOutputH
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    [Fact]
+    public async Task Warning_shows_on_top_and_holds_keys_on_every_hostile_page_under_the_portals_name_without_a_vpn()
+    {
+        if (!fixture.CanRun(output))
+        {
+            return;
+        }
+
+        var browser = await fixture.BrowserAsync(output);
+        var failures = new List<string>();
+        foreach (var name in HostilePages.Names.Where(n => n != HostilePages.FrozenDom))
+        {
+            var started = DateTime.UtcNow;
+            var page = await OpenAsync(browser, name, lookalike: false);
+            try
+            {
+                await WaitForAsync(async () => (await browser.EvaluateValueAsync(page, "document.getElementById('password') !== null")).GetBoolean(), "the login form");
+                await FocusShowsWarningAndKeysStayOutAsync(browser, page);
+                if (name == HostilePages.CoversTopLayer)
+                {
+                    // The page puts its own modal dialog and popover above ours five times, 60 ms apart.
+                    await Task.Delay(1_200);
+                    await WaitForOverlayOnTopAsync(browser, page, GateOverlay.WarnTitle);
+                }
+
+                // "Don't sign in now" (it has the focus): the warning goes; the next focus brings it back, and keys stay out again.
+                await browser.TypeAsync(page, FirefoxBrowser.Keys.Enter);
+                await WaitForAsync(async () => await TextAsync(browser, page, $"({GateOverlay.CentreTag})()") != "PORTALGUARD-OVERLAY", "the overlay to close");
+                if (name == HostilePages.CoversTopLayer)
+                {
+                    // The page left its own modal dialog open over everything: the rest of the page is inert, so its
+                    // password field can take no focus, from a script or a person, and there is nothing to gate.
+                    Assert.True((await browser.EvaluateValueAsync(page, "(document.getElementById('password').focus(), document.getElementById('evil-dialog').open && document.activeElement !== document.getElementById('password'))")).GetBoolean());
+                }
+                else
+                {
+                    await FocusShowsWarningAndKeysStayOutAsync(browser, page);
+                }
+
+                Assert.Equal(string.Empty, PortalGuardsPart(name, await TextAsync(browser, page, "window.__seen()")));
+                output.WriteLine($"{name}: passed in {(DateTime.UtcNow - started).TotalMilliseconds:F0} ms");
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                failures.Add($"{name}: {exception.Message}");
+                output.WriteLine($"{name}: FAILED {exception}");
+            }
+            finally
+            {
+                await browser.CloseAsync(page);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     [Theory]
     [InlineData(HiddenPasswordPages.ClosedShadowLogin)]
     [InlineData(HiddenPasswordPages.NestedShadowLogin)]
@@ -217,6 +273,45 @@ public sealed class FirefoxHostilePageTests(FirefoxFixture fixture, ITestOutputH
         }
     }
 
+    [Fact]
+    public async Task Remember_me_in_a_login_form_inside_a_closed_shadow_root_is_locked_on_a_shared_device_and_never_sent()
+    {
+        if (!fixture.CanRun(output))
+        {
+            return;
+        }
+
+        var browser = await fixture.BrowserAsync(output);
+        await browser.EvaluateInExtensionAsync("portalGuard.setSettings({ sharedDevice: true })");
+        var origin = Server.Origin(lookalike: false);
+        var page = await browser.OpenAsync(origin + HostilePageServer.PagePrefix + HiddenPasswordPages.ClosedShadowLogin);
+        try
+        {
+            // The whole form is in a closed root: locked as soon as the person reaches the form.
+            await ClickInRootAsync(browser, page, "username");
+            await WaitForAsync(async () => (await browser.EvaluateValueAsync(page, $"(() => {{ const box = {InRoot}('remember'); return !box.checked && box.disabled; }})()")).GetBoolean(), "the box in the closed root to be unchecked and locked");
+
+            // Continuing past the no-VPN warning and signing in sends the password, never the box.
+            await browser.TypeAsync(page, FirefoxBrowser.Keys.Tab);
+            await WaitForOverlayOnTopAsync(browser, page, GateOverlay.WarnTitle);
+            await browser.PressWithAsync(page, FirefoxBrowser.Keys.Shift, FirefoxBrowser.Keys.Tab);
+            await browser.TypeAsync(page, FirefoxBrowser.Keys.Enter);
+            await browser.WaitForTabStateAsync(origin, t => t.GetProperty("proceeded").GetBoolean());
+            var before = Server.Arrivals.Count;
+            await browser.EvaluateValueAsync(page, $"({InRoot}('remember').disabled = false, {InRoot}('remember').checked = true, {InRoot}('password').value = 'not-a-real-password', {InRoot}('login').requestSubmit(), true)");
+            await WaitForAsync(() => Task.FromResult(Server.Arrivals.Count > before), "the form to arrive");
+            var sent = Server.Arrivals[before];
+            output.WriteLine($"the form sent: {sent}");
+            Assert.Contains("password", sent.Fields);
+            Assert.DoesNotContain("remember", sent.Fields);
+        }
+        finally
+        {
+            await browser.CloseAsync(page);
+            await browser.EvaluateInExtensionAsync("portalGuard.setSettings({ sharedDevice: false })");
+        }
+    }
+
     // ── What must hold on a hostile page served under the lookalike's name ─────────────────────────────────────────
 
     private async Task GateHoldsAndNothingIsSentAsync(FirefoxBrowser browser, string page, string name)
@@ -272,6 +367,14 @@ public sealed class FirefoxHostilePageTests(FirefoxFixture fixture, ITestOutputH
     /// own script throws there, after every redefinition and the prototypes' freeze; that error is its, not ours.</summary>
     private static string PortalGuardsPart(string name, string seen) => name != HostilePages.RedefinedGlobals ? seen
         : string.Join("\n", seen.Split('\n').Where(line => !line.Contains("can't prevent extensions on this object", StringComparison.Ordinal)));
+
+    private static async Task FocusShowsWarningAndKeysStayOutAsync(FirefoxBrowser browser, string page)
+    {
+        await browser.EvaluateValueAsync(page, "(document.getElementById('password').focus(), true)");
+        await WaitForOverlayOnTopAsync(browser, page, GateOverlay.WarnTitle);
+        await browser.TypeAsync(page, "hunter2");
+        Assert.Equal(string.Empty, await TextAsync(browser, page, "document.getElementById('password').value"));
+    }
 
     private async Task PageThatUndoesTheGateIsLeftAsync(FirefoxBrowser browser, string page)
     {
