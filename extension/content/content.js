@@ -1160,6 +1160,7 @@ if (held) {
 for (const name of formDataNames(formData)) formData.delete(name);
 }
 };
+if (held) callOffSubmission(form);
 form.addEventListener("formdata", guarded((last) => {
 if (held) callOffSubmission(form);
 strip(last.formData);

@@ -342,7 +342,11 @@ function onFormData(event) {
       for (const name of formDataNames(formData)) formData.delete(name);
     }
   };
-  // The call-off, the report and the gate come first: should stripping fail, the form is still not sent.
+  // The call-off, the report and the gate come first: should stripping fail, the form is still not sent. The call-off
+  // is made here, on window in the capture phase, where no listener of the page's can stop it: a page that calls
+  // stopImmediatePropagation() on formdata keeps the form's own listener below from ever running, and form.submit()
+  // then went out (emptied, but to the lookalike, taking the person with it).
+  if (held) callOffSubmission(form);
   form.addEventListener("formdata", guarded((last) => {
     if (held) callOffSubmission(form);
     strip(last.formData);

@@ -228,6 +228,19 @@ public sealed partial class FirefoxBrowser : IAsyncDisposable
         return ParseJsonResult(result, expression);
     }
 
+    /// <summary>Evaluates an expression in the page's own realm without JSON (a page may have redefined it): its value
+    /// must be a string, a number or a boolean (or undefined, which comes back as an undefined element).</summary>
+    public async Task<JsonElement> EvaluateValueAsync(string context, string expression)
+    {
+        var result = await _bidi.SendAsync("script.evaluate", new { expression, target = new { context }, awaitPromise = true, resultOwnership = "none" });
+        if (result.GetProperty("type").GetString() == "exception")
+        {
+            throw new InvalidOperationException($"{expression} threw: {result.GetProperty("exceptionDetails").GetProperty("text").GetString()}");
+        }
+
+        return result.GetProperty("result").TryGetProperty("value", out var value) ? value.Clone() : default;
+    }
+
     /// <summary>Evaluates an expression in a page of the add-on (where <c>browser.*</c> and <c>chrome.*</c> exist), with
     /// <c>portalGuard</c> bound to the background page's hook: Firefox runs the background as an event page, the
     /// counterpart of the service worker the Chromium tests evaluate in.</summary>
@@ -279,13 +292,19 @@ public sealed partial class FirefoxBrowser : IAsyncDisposable
         var result = await _bidi.SendAsync("script.evaluate", new
         {
             expression = $"document.querySelector('{hostTag}')",
-            target = new { context },
+            // In a sandbox: a page may have redefined querySelector (HostilePages.RedefinedGlobals).
+            target = new { context, sandbox = "portalguard-tests" },
             awaitPromise = false,
             resultOwnership = "none",
             serializationOptions = new { maxDomDepth = 0, includeShadowTree = "all" },
         });
+        if (result.GetProperty("type").GetString() != "success")
+        {
+            return null;
+        }
+
         var node = result.GetProperty("result");
-        if (result.GetProperty("type").GetString() != "success" || node.GetProperty("type").GetString() != "node")
+        if (node.GetProperty("type").GetString() != "node")
         {
             return null;
         }
@@ -296,14 +315,17 @@ public sealed partial class FirefoxBrowser : IAsyncDisposable
         {
             functionDeclaration = """
                 function () {
-                  const words = [];
+                  // No array method or iterator: a hostile page may have redefined them (HostilePages.RedefinedGlobals).
+                  let words = "";
                   const walk = (node) => {
-                    if (node.nodeType === 3 && node.nodeValue.trim() !== "") words.push(node.nodeValue.trim());
+                    const text = node.nodeType === 3 ? node.nodeValue.trim() : "";
+                    if (text !== "") words = words === "" ? text : words + " " + text;
                     if (node.nodeName === "STYLE") return;
-                    for (const child of node.childNodes) walk(child);
+                    const children = node.childNodes;
+                    for (let i = 0; i < children.length; i++) walk(children[i]);
                   };
                   walk(this);
-                  return words.join(" ");
+                  return words;
                 }
                 """,
             @this = new { sharedId = root.GetProperty("sharedId").GetString() },

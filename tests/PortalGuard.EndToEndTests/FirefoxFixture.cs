@@ -11,6 +11,7 @@ public sealed class FirefoxFixture : IAsyncLifetime
 
     private TestCertificates? _certificates;
     private TestPortalServer? _server;
+    private HostilePageServer? _hostilePages;
     private FirefoxBrowser? _browser;
 
     public static string FirefoxPath => Environment.GetEnvironmentVariable(FirefoxVariable) is { Length: > 0 } path ? path : "/usr/bin/firefox-esr";
@@ -28,6 +29,9 @@ public sealed class FirefoxFixture : IAsyncLifetime
 
     public string LookalikeOrigin => $"https://{PortalFixture.LookalikeHost}:{Server.Port}";
 
+    /// <summary>The pages that attack the content script or hide their password field, as the Chromium tests get them from PortalFixture.</summary>
+    public HostilePageServer HostilePages => _hostilePages ?? throw new InvalidOperationException(Missing);
+
     public async Task InitializeAsync()
     {
         Missing = !OperatingSystem.IsLinux() ? "the Firefox end-to-end tests drive Debian's firefox-esr on Linux only"
@@ -42,6 +46,7 @@ public sealed class FirefoxFixture : IAsyncLifetime
 
         _certificates = TestCertificates.Create(PortalFixture.PortalHost, PortalFixture.LookalikeHost);
         _server = await TestPortalServer.StartAsync(_certificates.Server);
+        _hostilePages = await HostilePageServer.StartAsync(_certificates.Server);
     }
 
     /// <summary>True when the tests can run. Otherwise fails the test in CI, and elsewhere says why and lets it return.</summary>
@@ -82,6 +87,11 @@ public sealed class FirefoxFixture : IAsyncLifetime
         if (_server is not null)
         {
             await _server.DisposeAsync();
+        }
+
+        if (_hostilePages is not null)
+        {
+            await _hostilePages.DisposeAsync();
         }
 
         _certificates?.Dispose();

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Http;
 
@@ -22,6 +23,10 @@ public sealed class HostilePageServer : IAsyncDisposable
     }
 
     public int Port => _site.Port;
+
+    /// <summary>This server's origin under the portal's name, or under the lookalike's.</summary>
+    public string Origin(bool lookalike) =>
+        string.Create(CultureInfo.InvariantCulture, $"https://{(lookalike ? PortalFixture.LookalikeHost : PortalFixture.PortalHost)}:{Port}");
 
     /// <summary>Everything that reached <see cref="SubmitPath"/> or <see cref="CollectPath"/>, oldest first.</summary>
     public IReadOnlyList<Arrival> Arrivals => [.. _arrivals];

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Xunit.Abstractions;
 
 namespace PortalGuard.EndToEndTests;
@@ -53,8 +52,7 @@ public sealed class PortalFixture : IAsyncLifetime
     public HostilePageServer HostilePages => _hostilePages ?? throw new InvalidOperationException(Missing);
 
     /// <summary>The hostile page server's origin under the portal's name, or under the lookalike's.</summary>
-    public string HostileOrigin(bool lookalike) =>
-        string.Create(CultureInfo.InvariantCulture, $"https://{(lookalike ? LookalikeHost : PortalHost)}:{HostilePages.Port}");
+    public string HostileOrigin(bool lookalike) => HostilePages.Origin(lookalike);
 
     /// <summary>The hostile page server's origin under any of the names the browser maps to it.</summary>
     public string HostileOriginOf(string host) =>

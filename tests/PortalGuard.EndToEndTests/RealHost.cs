@@ -37,6 +37,13 @@ internal static class RealHost
         Assert.True(set.ExitCode == 0, set.ToString());
     }
 
+    /// <summary>The audit trail as the host's own command line gives it (JSON), or null when it cannot.</summary>
+    public static async Task<string?> ReadAuditAsync(string dataDirectory)
+    {
+        var audit = await ProcessRunner.RunAsync(RepositoryLayout.HostExecutable, ["audit", "--json"], Environment(dataDirectory));
+        return audit.ExitCode == 0 ? audit.Stdout : null;
+    }
+
     /// <summary>Reads the audit trail with the host's own command line until every given event code appears.</summary>
     public static async Task<string> WaitForAuditAsync(string dataDirectory, ITestOutputHelper output, params string[] eventCodes)
     {
