@@ -165,7 +165,10 @@ function onFormData(event) {
   const strip = (formData) => {
     for (const name of held ? formDataNames(formData) : names) formData.delete(name);
   };
-  // The call-off, the report and the gate come first: should stripping fail, the form is still not sent.
+  // The call-off, the report and the gate come first: should stripping fail, the form is still not sent. The call-off
+  // is made here too, on window in the capture phase, where no listener of the page's can stop it (a page that stops
+  // formdata's propagation keeps the form's own listener below from running: see page-guard.js).
+  if (held) callOffSubmission(form);
   form.addEventListener("formdata", (last) => {
     try {
       if (held) callOffSubmission(form);

@@ -866,6 +866,7 @@ lock?.enforce();
 const strip = (formData) => {
 for (const name of held ? formDataNames(formData) : names) formData.delete(name);
 };
+if (held) callOffSubmission(form);
 form.addEventListener("formdata", (last) => {
 try {
 if (held) callOffSubmission(form);
