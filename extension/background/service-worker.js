@@ -7,6 +7,7 @@ import { frameOrigins, frameSignals, gateReply } from "./frame-gate.js";
 import { assessPage } from "./page-assessment.js";
 import { applyPasswordSaving, readPasswordSaving } from "./password-saving.js";
 import { logOutAndClear } from "./session-cleaner.js";
+import { deliverToTab } from "./tab-delivery.js";
 import { badgeFor } from "../common/badge.js";
 import { webOrigin } from "../common/origin.js";
 import { sanitizeSignals } from "../common/page-signals.js";
@@ -91,7 +92,7 @@ async function refreshSettings(hostSettings) {
   applyManagedPortals().catch(() => {});
   for (const [tabId, entry] of tabs) {
     if (entry.identityStatus !== null || entry.hasPasswordField) {
-      chrome.tabs.sendMessage(tabId, { type: WorkerMessage.SETTINGS, sharedDevice: settings.sharedDevice }).catch(() => {});
+      deliverToTab(chrome, tabId, { type: WorkerMessage.SETTINGS, sharedDevice: settings.sharedDevice }).catch(() => {});
     }
   }
 }
@@ -280,8 +281,7 @@ async function onPostureChanged(network) {
       const portal = updated.portalName || t("portal_fallback_name");
       const lines = result.banner.lines.map((line) => (line.code === "vpn-off" ? { ...line, text: t("banner_vpn_dropped_line", [portal]) } : line));
       const banner = { ...result.banner, title: t("banner_vpn_dropped_title"), lines };
-      chrome.tabs
-        .sendMessage(tabId, { type: WorkerMessage.SHOW_BANNER, banner })
+      deliverToTab(chrome, tabId, { type: WorkerMessage.SHOW_BANNER, banner })
         .then(() => {
           updated.bannerShown = true;
           updated.vpnDropBanner = true;

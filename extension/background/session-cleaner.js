@@ -2,6 +2,7 @@
 // Browser APIs come in as one object, so the order of steps can be followed without a browser.
 
 import { WorkerMessage } from "../common/protocol.js";
+import { deliverToTab } from "./tab-delivery.js";
 import { cookieMatchesHosts, cookieUrl, historyUrlsToDelete, hostsOf, siteDataRemoval } from "../common/session-clearing.js";
 
 const SIGN_OUT_WAIT_MS = 1_500;
@@ -25,7 +26,7 @@ export async function logOutAndClear({ browser, origins, signOutPath, wait = (ms
       if (signOutPath) {
         await browser.tabs.update(tab.id, { url: new URL(signOutPath, originOf(tab.url)).href });
       } else {
-        await browser.tabs.sendMessage(tab.id, { type: WorkerMessage.SIGN_OUT });
+        await deliverToTab(browser, tab.id, { type: WorkerMessage.SIGN_OUT });
       }
       await wait(SIGN_OUT_WAIT_MS);
     } catch {
@@ -40,7 +41,7 @@ export async function logOutAndClear({ browser, origins, signOutPath, wait = (ms
     let cleared = true;
     for (const tab of tabs) {
       try {
-        const reply = await browser.tabs.sendMessage(tab.id, { type: WorkerMessage.CLEAR_STORAGE });
+        const reply = await deliverToTab(browser, tab.id, { type: WorkerMessage.CLEAR_STORAGE });
         cleared &&= Array.isArray(reply?.failed) && reply.failed.length === 0;
       } catch {
         cleared = false;

@@ -36,6 +36,9 @@ export const PageMessage = Object.freeze({
 });
 
 /** Messages from the service worker to a content script. */
+/** The name under which the top page's content script leaves its handler for the worker's messages (background/tab-delivery.js). */
+export const PAGE_HANDLER = "__portalGuardPage";
+
 export const WorkerMessage = Object.freeze({
   SHOW_BANNER: "pg:showBanner",
   SIGN_OUT: "pg:signOut",

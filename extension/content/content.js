@@ -186,6 +186,7 @@ GATE: "pg:gate",
 PAGE_EVENT: "pg:pageEvent",
 LEAVE: "pg:leave",
 });
+const PAGE_HANDLER = "__portalGuardPage";
 const WorkerMessage = Object.freeze({
 SHOW_BANNER: "pg:showBanner",
 SIGN_OUT: "pg:signOut",
@@ -219,7 +220,7 @@ message: typeof r.message === "string" ? r.message : "",
 : [];
 return { level, reasons };
 }
-return { HOST_NAME, PROTOCOL_VERSION, HostRequest, DEVICE_EVENTS, HostPush, PageMessage, WorkerMessage, ViewMessage, PAGE_EVENTS, VerdictLevel, readVerdict };
+return { HOST_NAME, PROTOCOL_VERSION, HostRequest, DEVICE_EVENTS, HostPush, PageMessage, PAGE_HANDLER, WorkerMessage, ViewMessage, PAGE_EVENTS, VerdictLevel, readVerdict };
 })();
 // common/remember-me.js
 const __pg_common_remember_me = (() => {
@@ -910,7 +911,7 @@ const { findBrandWords } = __pg_common_brand_words;
 const { formDataNames } = __pg_common_form_data;
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules;
 const { serialisedOrigin } = __pg_common_origin;
-const { PageMessage, WorkerMessage } = __pg_common_protocol;
+const { PAGE_HANDLER, PageMessage, WorkerMessage } = __pg_common_protocol;
 const { isSignOutLabel } = __pg_common_sign_out;
 const { showBanner } = __pg_content_banner_view;
 const { PASSWORD, callOffSubmission, hasPasswordField, isPasswordField, markSeenAsPassword } = __pg_content_login_form;
@@ -937,7 +938,7 @@ try {
 if (window.top !== window) {
 return;
 }
-chrome.runtime.onMessage.addListener(onWorkerMessage);
+globalThis[PAGE_HANDLER] = onWorkerMessage;
 const capture = true;
 const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
 for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
@@ -1212,32 +1213,29 @@ gate.pending = null;
 });
 return gate.pending;
 }
-function onWorkerMessage(message, sender, sendResponse) {
+function onWorkerMessage(message) {
 try {
-if (sender.id !== chrome.runtime.id || message === null || typeof message !== "object") {
-return false;
+if (message === null || typeof message !== "object") {
+return null;
 }
 if (message.type === WorkerMessage.SHOW_BANNER && message.banner) {
 gate.proceeded = false;
 gate.level = null;
-sendResponse({ shown: showBanner(message.banner, document) });
-return false;
+return { shown: showBanner(message.banner, document) };
 }
 if (message.type === WorkerMessage.SETTINGS) {
 applySharedDevice(message.sharedDevice === true);
-return false;
+return {};
 }
 if (message.type === WorkerMessage.SIGN_OUT) {
-sendResponse({ clicked: clickSignOut() });
-return false;
+return { clicked: clickSignOut() };
 }
 if (message.type === WorkerMessage.CLEAR_STORAGE) {
-clearOwnStorage(window).then(sendResponse, () => sendResponse({ failed: ["page-storage"] }));
-return true;
+return clearOwnStorage(window).catch(() => ({ failed: ["page-storage"] }));
 }
 } catch {
 }
-return false;
+return null;
 }
 function leavePage() {
 try {

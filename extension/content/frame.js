@@ -129,6 +129,7 @@ GATE: "pg:gate",
 PAGE_EVENT: "pg:pageEvent",
 LEAVE: "pg:leave",
 });
+const PAGE_HANDLER = "__portalGuardPage";
 const WorkerMessage = Object.freeze({
 SHOW_BANNER: "pg:showBanner",
 SIGN_OUT: "pg:signOut",
@@ -162,7 +163,7 @@ message: typeof r.message === "string" ? r.message : "",
 : [];
 return { level, reasons };
 }
-return { HOST_NAME, PROTOCOL_VERSION, HostRequest, DEVICE_EVENTS, HostPush, PageMessage, WorkerMessage, ViewMessage, PAGE_EVENTS, VerdictLevel, readVerdict };
+return { HOST_NAME, PROTOCOL_VERSION, HostRequest, DEVICE_EVENTS, HostPush, PageMessage, PAGE_HANDLER, WorkerMessage, ViewMessage, PAGE_EVENTS, VerdictLevel, readVerdict };
 })();
 // common/password-field.js (runs at its first import())
 let __pg_common_password_field_exports = null;

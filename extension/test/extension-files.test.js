@@ -37,7 +37,8 @@ describe("manifest.json", () => {
   it("Asks_only_for_the_permissions_its_features_use", () => {
     // nativeMessaging: the host. webNavigation: the badge at once. notifications: "opened without a VPN".
     // storage: managed policy. privacy: password saving. browsingData, cookies, history: log out & clear. idle: the timeout.
-    assert.deepEqual(manifest.permissions, ["nativeMessaging", "webNavigation", "notifications", "storage", "privacy", "browsingData", "cookies", "history", "idle"]);
+    // scripting: the worker's messages to a portal tab (background/tab-delivery.js), so pages need not listen for them.
+    assert.deepEqual(manifest.permissions, ["nativeMessaging", "webNavigation", "notifications", "storage", "privacy", "browsingData", "cookies", "history", "idle", "scripting"]);
     // The pages the content script already runs on; cookies and tab addresses of portals need them.
     assert.deepEqual(manifest.host_permissions, ["https://*/*", "http://*/*"]);
   });

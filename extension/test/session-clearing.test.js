@@ -34,6 +34,11 @@ describe("session clearing rules", () => {
   });
 });
 
+/** scripting.executeScript as tab-delivery.js uses it, handing each message to `answer` as the page's handler would. */
+function delivering(answer) {
+  return { executeScript: async ({ target, args: [, message] }) => [{ result: { delivered: true, reply: await answer(target.tabId, message) } }] };
+}
+
 function fakeBrowser({ cookies = [], history = [], throwOn = [] } = {}) {
   const calls = [];
   const jar = [...cookies];
@@ -43,9 +48,9 @@ function fakeBrowser({ cookies = [], history = [], throwOn = [] } = {}) {
   return {
     calls,
     jar,
+    scripting: delivering(async (id, message) => calls.push(["signOut", id, message.type])),
     tabs: {
       query: async () => [{ id: 1, url: `${ORIGIN}/MyChart/Home` }, { id: 2, url: "https://news.example/" }],
-      sendMessage: async (id, message) => calls.push(["signOut", id, message.type]),
       update: async (id, props) => calls.push(["navigate", id, props.url]),
       remove: async (id) => calls.push(["closeTab", id]),
     },
@@ -83,7 +88,7 @@ describe("logOutAndClear", () => {
       plain.calls.push([message.type === WorkerMessage.CLEAR_STORAGE ? "clearStorage" : "signOut", id]);
       return message.type === WorkerMessage.CLEAR_STORAGE ? { failed: [] } : { clicked: true };
     };
-    const browser = { ...plain, tabs: { ...plain.tabs, sendMessage }, runtime: { getBrowserInfo: async () => ({ name: "Firefox" }) } };
+    const browser = { ...plain, scripting: delivering(sendMessage), runtime: { getBrowserInfo: async () => ({ name: "Firefox" }) } };
     const result = await logOutAndClear({ browser, origins: [ORIGIN], signOutPath: null, wait: async () => {} });
     assert.deepEqual(plain.calls.map((c) => c[0]), ["signOut", "clearStorage", "closeTab", "browsingData"]);
     assert.deepEqual(plain.calls.find((c) => c[0] === "browsingData"), ["browsingData", ["mychart.ucsf.edu"], 5]);
@@ -93,7 +98,7 @@ describe("logOutAndClear", () => {
   it("In_Firefox_a_page_that_could_not_clear_its_storage_is_named", async () => {
     const plain = fakeBrowser();
     const sendMessage = async (_id, message) => (message.type === WorkerMessage.CLEAR_STORAGE ? { failed: ["cacheStorage"] } : { clicked: true });
-    const browser = { ...plain, tabs: { ...plain.tabs, sendMessage }, runtime: { getBrowserInfo: async () => ({ name: "Firefox" }) } };
+    const browser = { ...plain, scripting: delivering(sendMessage), runtime: { getBrowserInfo: async () => ({ name: "Firefox" }) } };
     const result = await logOutAndClear({ browser, origins: [ORIGIN], signOutPath: null, wait: async () => {} });
     assert.deepEqual(result.notRemoved, ["page-storage"]);
   });
