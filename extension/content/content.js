@@ -82,16 +82,6 @@ return BRAND_WORDS.filter((w) => given.has(w));
 }
 return { BRAND_WORDS, findBrandWords, knownBrandWords };
 })();
-// common/form-data.js
-const __pg_common_form_data = (() => {
-function formDataNames(formData) {
-const names = new Set();
-const keys = formData.keys();
-for (let step = keys.next(); step.done !== true; step = keys.next()) names.add(step.value);
-return [...names];
-}
-return { formDataNames };
-})();
 // common/gate-rules.js
 const __pg_common_gate_rules = (() => {
 function submissionAllowed(gate) {
@@ -463,6 +453,16 @@ return node;
 }
 return { showBanner };
 })();
+// common/form-data.js
+const __pg_common_form_data = (() => {
+function formDataNames(formData) {
+const names = new Set();
+const keys = formData.keys();
+for (let step = keys.next(); step.done !== true; step = keys.next()) names.add(step.value);
+return [...names];
+}
+return { formDataNames };
+})();
 // common/password-field.js
 const __pg_common_password_field = (() => {
 const PASSWORD_TOKENS = new Set(["current-password", "new-password"]);
@@ -541,6 +541,7 @@ return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin
 })();
 // content/login-form.js
 const __pg_content_login_form = (() => {
+const { formDataNames } = __pg_common_form_data;
 const { isPasswordLike } = __pg_common_password_field;
 const { isHtmlElement } = __pg_content_shadow_roots;
 const PASSWORD = 'input[type="password"]';
@@ -585,7 +586,21 @@ parent.insertBefore(form, next !== null && next.parentNode === parent ? next : n
 }
 });
 }
-return { PASSWORD, markSeenAsPassword, isPasswordField, hasPasswordField, callOffSubmission };
+function withholdFormData(form, names, held) {
+const strip = (formData) => {
+for (const name of held ? formDataNames(formData) : names) formData.delete(name);
+};
+if (held) callOffSubmission(form);
+form.addEventListener("formdata", (last) => {
+try {
+if (held) callOffSubmission(form);
+strip(last.formData);
+} catch {
+}
+}, { once: true });
+return strip;
+}
+return { PASSWORD, markSeenAsPassword, isPasswordField, hasPasswordField, callOffSubmission, withholdFormData };
 })();
 // content/overlay-view.js
 const __pg_content_overlay_view = (() => {
@@ -908,13 +923,12 @@ return { clearOwnStorage };
 // content/page-guard.js
 const __pg_content_page_guard = (() => {
 const { findBrandWords } = __pg_common_brand_words;
-const { formDataNames } = __pg_common_form_data;
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules;
 const { serialisedOrigin } = __pg_common_origin;
 const { PAGE_HANDLER, PageMessage, WorkerMessage } = __pg_common_protocol;
 const { isSignOutLabel } = __pg_common_sign_out;
 const { showBanner } = __pg_content_banner_view;
-const { PASSWORD, callOffSubmission, hasPasswordField, isPasswordField, markSeenAsPassword } = __pg_content_login_form;
+const { PASSWORD, hasPasswordField, isPasswordField, markSeenAsPassword, withholdFormData } = __pg_content_login_form;
 const { overlayShown, showOverlay } = __pg_content_overlay_view;
 const { allRoots, lockRememberMe } = __pg_content_remember_me_lock;
 const { deepActiveElement, focusedWithin, isHtmlElement } = __pg_content_shadow_roots;
@@ -1155,17 +1169,7 @@ if (names.length === 0 && !held) {
 return;
 }
 lock?.enforce();
-const strip = (formData) => {
-for (const name of names) formData.delete(name);
-if (held) {
-for (const name of formDataNames(formData)) formData.delete(name);
-}
-};
-if (held) callOffSubmission(form);
-form.addEventListener("formdata", guarded((last) => {
-if (held) callOffSubmission(form);
-strip(last.formData);
-}), { once: true });
+const strip = withholdFormData(form, names, held);
 if (held) {
 chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
 runGate("submit").catch(() => {});

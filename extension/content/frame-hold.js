@@ -4,12 +4,11 @@
 // woke it (replay). On a shared device, "remember me" in the frame is locked from the gate's first answer on (the
 // worker says whether the mode is on in that answer: nothing is asked of a frame that never shows a password field). Every entry point catches its own errors: a failure here must not reach the page.
 
-import { formDataNames } from "../common/form-data.js";
 import { followedFromTop } from "../common/frame-gate.js";
 import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
 import { serialisedOrigin } from "../common/origin.js";
 import { PageMessage } from "../common/protocol.js";
-import { callOffSubmission, hasPasswordField, isPasswordField } from "./login-form.js";
+import { hasPasswordField, isPasswordField, withholdFormData } from "./login-form.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
 import { lockRememberMe } from "./remember-me-lock.js";
 import { isHtmlElement } from "./shadow-roots.js";
@@ -161,22 +160,7 @@ function onFormData(event) {
     return;
   }
   lock?.enforce();
-  // Names through formDataNames: [...formData.keys()] throws in a Firefox content script (common/form-data.js).
-  const strip = (formData) => {
-    for (const name of held ? formDataNames(formData) : names) formData.delete(name);
-  };
-  // The call-off, the report and the gate come first: should stripping fail, the form is still not sent. The call-off
-  // is made here too, on window in the capture phase, where no listener of the page's can stop it (a page that stops
-  // formdata's propagation keeps the form's own listener below from running: see page-guard.js).
-  if (held) callOffSubmission(form);
-  form.addEventListener("formdata", (last) => {
-    try {
-      if (held) callOffSubmission(form);
-      strip(last.formData);
-    } catch {
-      // Never into the page.
-    }
-  }, { once: true });
+  const strip = withholdFormData(form, names, held);
   if (held) {
     chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
     runGate("submit", form).catch(() => {});

@@ -2,17 +2,6 @@
 // The content script as one classic script (see the tool for why).
 (() => {
 "use strict";
-// common/form-data.js (runs at its first import())
-let __pg_common_form_data_exports = null;
-const __pg_common_form_data = () => __pg_common_form_data_exports ??= (() => {
-function formDataNames(formData) {
-const names = new Set();
-const keys = formData.keys();
-for (let step = keys.next(); step.done !== true; step = keys.next()) names.add(step.value);
-return [...names];
-}
-return { formDataNames };
-})();
 // common/frame-gate.js (runs at its first import())
 let __pg_common_frame_gate_exports = null;
 const __pg_common_frame_gate = () => __pg_common_frame_gate_exports ??= (() => {
@@ -165,6 +154,17 @@ return { level, reasons };
 }
 return { HOST_NAME, PROTOCOL_VERSION, HostRequest, DEVICE_EVENTS, HostPush, PageMessage, PAGE_HANDLER, WorkerMessage, ViewMessage, PAGE_EVENTS, VerdictLevel, readVerdict };
 })();
+// common/form-data.js (runs at its first import())
+let __pg_common_form_data_exports = null;
+const __pg_common_form_data = () => __pg_common_form_data_exports ??= (() => {
+function formDataNames(formData) {
+const names = new Set();
+const keys = formData.keys();
+for (let step = keys.next(); step.done !== true; step = keys.next()) names.add(step.value);
+return [...names];
+}
+return { formDataNames };
+})();
 // common/password-field.js (runs at its first import())
 let __pg_common_password_field_exports = null;
 const __pg_common_password_field = () => __pg_common_password_field_exports ??= (() => {
@@ -246,6 +246,7 @@ return { isHtmlElement, shadowRootOf, hostedRoot, frameDocumentOf, focusedWithin
 // content/login-form.js (runs at its first import())
 let __pg_content_login_form_exports = null;
 const __pg_content_login_form = () => __pg_content_login_form_exports ??= (() => {
+const { formDataNames } = __pg_common_form_data();
 const { isPasswordLike } = __pg_common_password_field();
 const { isHtmlElement } = __pg_content_shadow_roots();
 const PASSWORD = 'input[type="password"]';
@@ -290,7 +291,21 @@ parent.insertBefore(form, next !== null && next.parentNode === parent ? next : n
 }
 });
 }
-return { PASSWORD, markSeenAsPassword, isPasswordField, hasPasswordField, callOffSubmission };
+function withholdFormData(form, names, held) {
+const strip = (formData) => {
+for (const name of held ? formDataNames(formData) : names) formData.delete(name);
+};
+if (held) callOffSubmission(form);
+form.addEventListener("formdata", (last) => {
+try {
+if (held) callOffSubmission(form);
+strip(last.formData);
+} catch {
+}
+}, { once: true });
+return strip;
+}
+return { PASSWORD, markSeenAsPassword, isPasswordField, hasPasswordField, callOffSubmission, withholdFormData };
 })();
 // content/top-layer.js (runs at its first import())
 let __pg_content_top_layer_exports = null;
@@ -743,12 +758,11 @@ return { lockRememberMe, allRoots, labelOf };
 // content/frame-hold.js (runs at its first import())
 let __pg_content_frame_hold_exports = null;
 const __pg_content_frame_hold = () => __pg_content_frame_hold_exports ??= (() => {
-const { formDataNames } = __pg_common_form_data();
 const { followedFromTop } = __pg_common_frame_gate();
 const { onTamperLimit, passwordHeld, submissionAllowed } = __pg_common_gate_rules();
 const { serialisedOrigin } = __pg_common_origin();
 const { PageMessage } = __pg_common_protocol();
-const { callOffSubmission, hasPasswordField, isPasswordField } = __pg_content_login_form();
+const { hasPasswordField, isPasswordField, withholdFormData } = __pg_content_login_form();
 const { overlayShown, showOverlay } = __pg_content_overlay_view();
 const { lockRememberMe } = __pg_content_remember_me_lock();
 const { isHtmlElement } = __pg_content_shadow_roots();
@@ -864,17 +878,7 @@ if (names.length === 0 && !held) {
 return;
 }
 lock?.enforce();
-const strip = (formData) => {
-for (const name of held ? formDataNames(formData) : names) formData.delete(name);
-};
-if (held) callOffSubmission(form);
-form.addEventListener("formdata", (last) => {
-try {
-if (held) callOffSubmission(form);
-strip(last.formData);
-} catch {
-}
-}, { once: true });
+const strip = withholdFormData(form, names, held);
 if (held) {
 chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
 runGate("submit", form).catch(() => {});

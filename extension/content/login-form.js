@@ -1,6 +1,7 @@
 // What both content scripts (page-guard.js in the top frame, frame-guard.js in the others) need to know about a login
 // form: which inputs are password fields, whether a form holds one, and how a submission already under way is called off.
 
+import { formDataNames } from "../common/form-data.js";
 import { isPasswordLike } from "../common/password-field.js";
 import { isHtmlElement } from "./shadow-roots.js";
 
@@ -59,4 +60,33 @@ export function callOffSubmission(form) {
       // Never into the page.
     }
   });
+}
+
+/**
+ * A form's data is being put together (a submission of any kind, new FormData(form)) while remember-me boxes are locked
+ * (`names`) or the gate holds the password (`held`). The submission is called off here, where the caller runs (on window
+ * in the capture phase, which no listener of the page's can stop: a page that stops formdata's propagation would keep
+ * the form's own listener from running, and form.submit() went out), and again from a listener on the form, after the
+ * page's own, which also strips what the page may have added meanwhile. Returns how to strip a FormData: the locked
+ * boxes, or, while the gate holds, every field (names through formDataNames: [...formData.keys()] throws in a Firefox
+ * content script). The caller reports and runs the gate before it strips: should stripping fail, the form is still not sent.
+ * @param {HTMLFormElement} form
+ * @param {string[]} names
+ * @param {boolean} held
+ * @returns {(formData: FormData) => void}
+ */
+export function withholdFormData(form, names, held) {
+  const strip = (formData) => {
+    for (const name of held ? formDataNames(formData) : names) formData.delete(name);
+  };
+  if (held) callOffSubmission(form);
+  form.addEventListener("formdata", (last) => {
+    try {
+      if (held) callOffSubmission(form);
+      strip(last.formData);
+    } catch {
+      // Never into the page.
+    }
+  }, { once: true });
+  return strip;
 }

@@ -19,13 +19,12 @@
 // - a password field drawn as type=text is recognised by what the page declares about it (common/password-field.js).
 
 import { findBrandWords } from "../common/brand-words.js";
-import { formDataNames } from "../common/form-data.js";
 import { onTamperLimit, passwordHeld, submissionAllowed } from "../common/gate-rules.js";
 import { serialisedOrigin } from "../common/origin.js";
 import { PAGE_HANDLER, PageMessage, WorkerMessage } from "../common/protocol.js";
 import { isSignOutLabel } from "../common/sign-out.js";
 import { showBanner } from "./banner-view.js";
-import { PASSWORD, callOffSubmission, hasPasswordField, isPasswordField, markSeenAsPassword } from "./login-form.js";
+import { PASSWORD, hasPasswordField, isPasswordField, markSeenAsPassword, withholdFormData } from "./login-form.js";
 import { overlayShown, showOverlay } from "./overlay-view.js";
 import { allRoots, lockRememberMe } from "./remember-me-lock.js";
 import { deepActiveElement, focusedWithin, isHtmlElement } from "./shadow-roots.js";
@@ -338,21 +337,7 @@ function onFormData(event) {
     return;
   }
   lock?.enforce();
-  const strip = (formData) => {
-    for (const name of names) formData.delete(name);
-    if (held) {
-      for (const name of formDataNames(formData)) formData.delete(name);
-    }
-  };
-  // The call-off, the report and the gate come first: should stripping fail, the form is still not sent. The call-off
-  // is made here, on window in the capture phase, where no listener of the page's can stop it: a page that calls
-  // stopImmediatePropagation() on formdata keeps the form's own listener below from ever running, and form.submit()
-  // then went out (emptied, but to the lookalike, taking the person with it).
-  if (held) callOffSubmission(form);
-  form.addEventListener("formdata", guarded((last) => {
-    if (held) callOffSubmission(form);
-    strip(last.formData);
-  }), { once: true });
+  const strip = withholdFormData(form, names, held);
   if (held) {
     chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
     runGate("submit").catch(() => {});
