@@ -28,7 +28,7 @@ export function frameOrigins(sender) {
  */
 export function frameSignals(raw, sender, topOrigin) {
   const clean = sanitizeSignals(raw, sender);
-  return { topFrame: clean.topFrame, hasPasswordField: true, hasRememberMe: false, formActionOrigin: clean.formActionOrigin, brandWords: [], topOrigin };
+  return { topFrame: clean.topFrame, hasPasswordField: true, formActionOrigin: clean.formActionOrigin, brandWords: [], topOrigin };
 }
 
 /**

@@ -78,7 +78,6 @@ describe("what the worker knows of a frame", () => {
     assert.deepEqual(frameSignals(raw, { frameId: 4 }, "https://news.example"), {
       topFrame: false,
       hasPasswordField: true,
-      hasRememberMe: false,
       formActionOrigin: "https://evil.example",
       brandWords: [],
       topOrigin: "https://news.example",
