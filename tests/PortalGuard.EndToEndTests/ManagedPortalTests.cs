@@ -46,7 +46,10 @@ public sealed class ManagedPortalTests(PortalFixture fixture, ITestOutputHelper 
             Assert.Contains("vpn-off", codes);
             Assert.DoesNotContain("unknown-portal-brand", codes);
             var tabId = tab.GetProperty("tabId").GetInt32();
-            Assert.Equal("WARN", (await browser.EvaluateInWorkerAsync($"chrome.action.getBadgeText({{ tabId: {tabId} }})")).GetString());
+            // The worker records the verdict, then sets the badge: the record can be read a moment before the badge is set.
+            var badge = $"chrome.action.getBadgeText({{ tabId: {tabId} }})";
+            await GateOverlay.WaitForAsync(async () => (await browser.EvaluateInWorkerAsync(badge)).GetString() == "WARN", "the badge to say WARN");
+            Assert.Equal("WARN", (await browser.EvaluateInWorkerAsync(badge)).GetString());
 
             // What the host made of the list: the name added, the lookalike refused with its reason.
             var taken = await browser.EvaluateInWorkerAsync("portalGuard.managedPortals()");
