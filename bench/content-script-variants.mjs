@@ -43,12 +43,19 @@ for (let pass = 0; pass < PASSES; pass++) for (const ext of builds) {
     // outermost events only, per name
     const xs = events.filter((e) => e.ph === "X" && main.has(e.tid)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
     let end = -Infinity;
-    for (const e of xs) { if (e.ts + e.dur <= end) continue; sums[e.name] = (sums[e.name] ?? 0) + (e.tdur ?? e.dur) / 1000; sums.total = (sums.total ?? 0) + (e.tdur ?? e.dur) / 1000; end = e.ts + e.dur; }
+    // named by script file, and for a call by function and line (0-based), e.g. "FunctionCall content.js (anonymous):1008"
+    const nameOf = (e) => {
+      const d = e.args?.data;
+      if (!d?.url || (e.name !== "FunctionCall" && e.name !== "EvaluateScript")) return e.name;
+      const file = d.url.split("/").pop();
+      return e.name === "EvaluateScript" ? `${e.name} ${file}` : `${e.name} ${file} ${d.functionName || "(anonymous)"}:${d.lineNumber}`;
+    };
+    for (const e of xs) { if (e.ts + e.dur <= end) continue; const n = nameOf(e); sums[n] = (sums[n] ?? 0) + (e.tdur ?? e.dur) / 1000; sums.total = (sums.total ?? 0) + (e.tdur ?? e.dur) / 1000; end = e.ts + e.dur; }
     for (const [k, v] of Object.entries(sums)) (results[ext][k] ??= []).push(v);
   }
   await ctx.close(); fs.rmSync(dir, { recursive: true, force: true });
 }
 const med = (a) => { const s = [...a].sort((x, y) => x - y); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
-for (const [b, r] of Object.entries(results)) console.log(path.basename(path.dirname(b)) + "/" + path.basename(b), Object.entries(r).map(([k, v]) => `${k} ${med(v).toFixed(3)} (n${v.length})`).join(", "));
+for (const [b, r] of Object.entries(results)) console.log(path.basename(path.dirname(b)) + "/" + path.basename(b), Object.entries(r).sort(([, x], [, y]) => med(y) - med(x)).map(([k, v]) => `${k} ${med(v).toFixed(3)} (n${v.length})`).join(", "));
 console.log("load", fs.readFileSync("/proc/loadavg", "utf8").trim());
 server.close();

@@ -105,12 +105,35 @@ internal sealed class ExtensionScriptTrace
             var mainThreads = complete.Where(e => e.GetProperty("name").GetString() == "EvaluateScript").Select(e => e.GetProperty("tid").GetInt64()).ToHashSet();
             return complete
                 .Where(e => mainThreads.Contains(e.GetProperty("tid").GetInt64()))
-                .GroupBy(e => e.GetProperty("name").GetString() ?? string.Empty, StringComparer.Ordinal)
+                .GroupBy(PartName, StringComparer.Ordinal)
                 .ToDictionary(
                     g => g.Key,
                     g => g.Sum(e => e.TryGetProperty("tdur", out var tdur) ? tdur.GetDouble() : e.GetProperty("dur").GetDouble()) / 1000,
                     StringComparer.Ordinal);
         }
+    }
+
+    /// <summary>The event's name; for a script evaluated or a function called, with the script's file and the function
+    /// (name and line), e.g. "FunctionCall content.js onReady:120".</summary>
+    private static string PartName(JsonElement e)
+    {
+        var name = e.GetProperty("name").GetString() ?? string.Empty;
+        if (name is not ("FunctionCall" or "EvaluateScript")
+            || !e.TryGetProperty("args", out var args) || !args.TryGetProperty("data", out var data)
+            || !data.TryGetProperty("url", out var url))
+        {
+            return name;
+        }
+
+        var file = (url.GetString() ?? string.Empty).Split('/')[^1];
+        if (name == "EvaluateScript")
+        {
+            return $"{name} {file}";
+        }
+
+        var function = data.TryGetProperty("functionName", out var f) && f.GetString() is { Length: > 0 } n ? n : "(anonymous)";
+        var line = data.TryGetProperty("lineNumber", out var l) && l.ValueKind == JsonValueKind.Number ? l.GetInt32() : -1;
+        return $"{name} {file} {function}:{line.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
     private sealed record Span(long Thread, double Start, double End, double ThreadTime, string Name);
