@@ -90,10 +90,9 @@ async function refreshSettings(hostSettings) {
   await applySharedDevice(before.sharedDevice, settings.sharedDevice);
   applyIdleTimeout();
   applyManagedPortals().catch(() => {});
-  for (const [tabId, entry] of tabs) {
-    if (entry.identityStatus !== null || entry.hasPasswordField) {
-      deliverToTab(chrome, tabId, { type: WorkerMessage.SETTINGS, sharedDevice: settings.sharedDevice }).catch(() => {});
-    }
+  // Every open page: a sign-in form the person has not reached yet is on a page the worker knows only by its address.
+  for (const tabId of tabs.keys()) {
+    deliverToTab(chrome, tabId, { type: WorkerMessage.SETTINGS, sharedDevice: settings.sharedDevice }).catch(() => {});
   }
 }
 
@@ -154,16 +153,80 @@ function report(event, origin, fields = {}) {
 
 // ── Navigation: badge and notification at once ──────────────────────────────────────────────────────────────────
 
+/** tabId → { origin, done }: the judgement of the tab's newest navigation, which its page's state waits for. */
+const navigations = new Map();
+
 chrome.webNavigation?.onCommitted.addListener((details) => {
   if (details.frameId !== 0) return;
   const origin = webOrigin(details.url);
   if (frameGates.get(details.tabId)?.topOrigin !== origin) frameGates.delete(details.tabId);
   if (origin === null) {
     clearTab(details.tabId);
+    navigations.delete(details.tabId);
     return;
   }
-  onNavigation(details.tabId, origin).catch(() => {});
+  navigations.set(details.tabId, { origin, done: onNavigation(details.tabId, origin).catch(() => {}) });
 });
+
+// A worker that starts knows no tab: one the browser started again (it stops an idle one) has forgotten them, and on
+// the first start after installation the browser did not yet know whom to tell of the navigations already under way.
+// So the open tabs are judged by their address, as a navigation would have had them judged, and their pages told.
+const startedAt = Date.now();
+chrome.tabs.query({}).then((open) => {
+  for (const tab of open) {
+    const origin = webOrigin(tab.url);
+    if (origin === null || navigations.has(tab.id)) continue;
+    const navigation = { origin, done: onNavigation(tab.id, origin).catch(() => {}) };
+    navigations.set(tab.id, navigation);
+    // A page still loading has no content script yet: its DOMContentLoaded, below, hands it its state then.
+    navigation.done.then(() => sendPageState(tab.id, origin)).catch(() => {});
+  }
+}).catch(() => {});
+
+// The page has loaded (its content script has been there since it began): hand it what the address's verdict says.
+chrome.webNavigation?.onDOMContentLoaded.addListener((details) => {
+  if (details.frameId !== 0) return;
+  const origin = webOrigin(details.url);
+  if (origin === null) return;
+  let navigation = navigations.get(details.tabId);
+  if (navigation === undefined || navigation.origin !== origin) {
+    // A worker started again while the page loaded knows nothing of its navigation: it is judged now.
+    navigation = { origin, done: onNavigation(details.tabId, origin).catch(() => {}) };
+    navigations.set(details.tabId, navigation);
+  }
+  navigation.done.then(() => sendPageState(details.tabId, origin)).catch((error) => {
+    const entry = tabs.get(details.tabId);
+    if (entry?.origin === origin) entry.pageStateError = String(error?.message ?? error); // for the tests' reports
+  });
+});
+
+/**
+ * The banner of a portal's or a lookalike's verdict (the person learns of a risk before reaching the sign-in), and
+ * shared-device mode; nothing at all for the pages of the web that are none of PortalGuard's business.
+ */
+async function sendPageState(tabId, origin) {
+  await settingsRefresh;
+  const entry = tabs.get(tabId);
+  if (entry === undefined || entry.origin !== origin) return;
+  const portal = entry.answeredByHost && isPortalIdentity({ status: entry.identityStatus });
+  const banner = portal ? entry.banner : null;
+  // The gate of a portal or lookalike is known to apply before the person reaches the sign-in: a form the page's own
+  // script sends (form.submit()) is held from the start, as on any page whose gate was asked.
+  const gate = portal ? gateApplies(entry) : null;
+  if (banner === null && gate !== true && !settings.sharedDevice) return;
+  const reply = await deliverToTab(chrome, tabId, { type: WorkerMessage.PAGE_STATE, banner, gate, level: entry.level, sharedDevice: settings.sharedDevice });
+  // The record may have been renewed meanwhile (the same page judged again): the banner is on the page either way.
+  const current = tabs.get(tabId);
+  if (reply?.shown === true && current?.origin === origin) bannerShown(current);
+}
+
+/** A banner of the entry's verdict is on its page: kept for the popup and the tests, and into the audit trail. */
+function bannerShown(entry) {
+  entry.bannerShown = true;
+  if (entry.answeredByHost && entry.level !== VerdictLevel.OK) {
+    report("warningShown", entry.origin, { level: entry.level });
+  }
+}
 
 async function onNavigation(tabId, origin) {
   const previous = tabs.get(tabId);
@@ -199,6 +262,7 @@ function record(tabId, origin, result, signals) {
     portalName: result.context?.portalName ?? null,
     context: result.context,
     brandWords: signals.brandWords ?? [],
+    formActionOrigin: signals.formActionOrigin ?? (samePage ? previous.formActionOrigin ?? null : null),
     hasPasswordField: signals.hasPasswordField === true || (samePage && previous.hasPasswordField === true),
     notified: notifiedVisits.get(tabId)?.origin === origin,
     notification: notifiedVisits.get(tabId)?.origin === origin ? notifiedVisits.get(tabId).title : null,
@@ -298,7 +362,9 @@ async function onPostureChanged(network) {
 async function reassess(tabId) {
   const entry = tabs.get(tabId);
   if (entry === undefined) return null;
-  const assessment = await assessPage({ connection, origin: entry.origin, signals: { topFrame: true, brandWords: entry.brandWords }, t });
+  // The facts its page gave at the gate, if it got that far: a form that sends the password elsewhere stays blocked.
+  const signals = { topFrame: true, hasPasswordField: entry.hasPasswordField === true, formActionOrigin: entry.formActionOrigin ?? null, brandWords: entry.brandWords };
+  const assessment = await assessPage({ connection, origin: entry.origin, signals, t });
   const updated = record(tabId, entry.origin, assessment, entry);
   await showBadge(tabId, updated);
   return { entry: updated, assessment };
@@ -322,14 +388,8 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
     return onFrameMessage(message, sender, sendResponse);
   }
   switch (message.type) {
-    case PageMessage.ASSESS:
-      onAssess(message, sender).then(sendResponse, () => sendResponse({ banner: null }));
-      return true;
-    case PageMessage.BANNER_SHOWN:
-      onBannerShown(sender, message.timing);
-      return false;
     case PageMessage.GATE:
-      onGate(sender).then(sendResponse, () => sendResponse({ overlay: null }));
+      onGate(message, sender).then(sendResponse, () => sendResponse({ overlay: null }));
       return true;
     case PageMessage.PAGE_EVENT:
       onPageEvent(message, sender);
@@ -339,32 +399,31 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
 });
 
-async function onAssess(message, sender) {
-  // The origin comes from the browser's record of the sender, not from anything the page could write.
+/**
+ * The pre-login gate of a top page: the host judges the page again with the facts its content script read as the person
+ * reached the sign-in (a password field, where the form sends it, brand words), unless it already has with the same ones.
+ */
+async function onGate(message, sender) {
   const origin = webOrigin(sender.url);
-  if (origin === null) {
-    return { banner: null };
-  }
-  const signals = sanitizeSignals(message.signals, sender);
-  const result = await assessPage({ connection, origin, signals, t });
-  const entry = record(sender.tab.id, origin, result, signals);
-  await showBadge(sender.tab.id, entry).catch(() => {});
-  maybeNotify(sender.tab.id, entry, result);
-  await settingsRefresh;
-  return { banner: result.banner, sharedDevice: settings.sharedDevice, gate: gateApplies(entry), level: entry.level };
-}
-
-async function onGate(sender) {
-  const origin = webOrigin(sender.url);
-  let entry = tabs.get(sender.tab.id);
   if (origin === null) return { overlay: null };
-  if (entry === undefined || entry.origin !== origin || !entry.answeredByHost) {
-    const result = await assessPage({ connection, origin, signals: { topFrame: sender.frameId === 0, hasPasswordField: true, brandWords: entry?.brandWords ?? [] }, t });
-    entry = record(sender.tab.id, origin, result, { hasPasswordField: true, brandWords: entry?.origin === origin ? entry.brandWords : [] });
+  const signals = { ...sanitizeSignals(message.signals, sender), hasPasswordField: true };
+  let entry = tabs.get(sender.tab.id);
+  if (entry === undefined || entry.origin !== origin || !entry.answeredByHost || !sameSignals(entry, signals)) {
+    const result = await assessPage({ connection, origin, signals, t });
+    entry = record(sender.tab.id, origin, result, signals);
+    await showBadge(sender.tab.id, entry).catch(() => {});
+    maybeNotify(sender.tab.id, entry, result);
   }
   const reply = gateReply(entry);
   if (reply.overlay !== null) entry.gateShown = (entry.gateShown ?? 0) + 1;
-  return reply;
+  await settingsRefresh;
+  return { ...reply, sharedDevice: settings.sharedDevice };
+}
+
+/** Whether the tab's record was judged with these facts of its page already. */
+function sameSignals(entry, signals) {
+  return entry.hasPasswordField === true && entry.formActionOrigin === signals.formActionOrigin
+    && entry.brandWords.length === signals.brandWords.length && entry.brandWords.every((word, i) => word === signals.brandWords[i]);
 }
 
 function onPageEvent(message, sender) {
@@ -453,29 +512,6 @@ function onFrameLeave(sender) {
   const tabId = sender.tab?.id;
   if (found === null || found.record.gateShown === 0 || tabId === undefined) return;
   chrome.tabs.goBack(tabId).catch(() => chrome.tabs.update(tabId, { url: "about:blank" })).catch(() => {});
-}
-
-function onBannerShown(sender, timing) {
-  const entry = tabs.get(sender.tab.id);
-  const origin = webOrigin(sender.url);
-  if (entry === undefined || origin !== entry.origin) {
-    return;
-  }
-  entry.bannerShown = true;
-  entry.timing = readTiming(timing);
-  if (entry.answeredByHost && entry.level !== VerdictLevel.OK) {
-    report("warningShown", origin, { level: entry.level });
-  }
-}
-
-/** The content script's own timing figures: numbers only, whatever the page sent. */
-function readTiming(timing) {
-  const out = {};
-  for (const key of ["verdictMs", "shownAt"]) {
-    const value = timing?.[key];
-    if (typeof value === "number" && Number.isFinite(value)) out[key] = value;
-  }
-  return out;
 }
 
 const VIEW_HANDLERS = {
@@ -639,6 +675,7 @@ globalThis.portalGuard = Object.freeze({
   reconnect: () => connection.connect().then(() => connection.state, () => connection.state),
   // Plays a message as if the host had pushed it (a VPN cannot be dropped on this test machine).
   receiveHostPush: (message) => onHostPush(message),
+  startedAt: () => startedAt,
   managedPortals: () => managedPortals,
   frameStates: () => Object.fromEntries([...frameGates].map(([id, tab]) => [id, {
     topOrigin: tab.topOrigin,

@@ -25,9 +25,10 @@ export const HostPush = Object.freeze({
 
 /** Messages from the content script to the service worker (never seen by the host). */
 export const PageMessage = Object.freeze({
-  ASSESS: "pg:assessPage",
-  BANNER_SHOWN: "pg:bannerShown",
-  /** The content script asks for the tab's current verdict as an overlay (the pre-login gate). */
+  /**
+   * The content script asks for the tab's current verdict as an overlay (the pre-login gate), with the page's facts
+   * (signals: a password field, where its form sends it, brand words), read as the person reaches the sign-in.
+   */
   GATE: "pg:gate",
   /** The content script reports what the person or the gate did: proceeded, submissionBlocked, rememberMeBlocked. */
   PAGE_EVENT: "pg:pageEvent",
@@ -40,6 +41,8 @@ export const PageMessage = Object.freeze({
 export const PAGE_HANDLER = "__portalGuardPage";
 
 export const WorkerMessage = Object.freeze({
+  /** As a top page has loaded: the banner of its address's verdict (a portal's or a lookalike's; else null) and shared-device mode. */
+  PAGE_STATE: "pg:pageState",
   SHOW_BANNER: "pg:showBanner",
   SIGN_OUT: "pg:signOut",
   SETTINGS: "pg:settings",

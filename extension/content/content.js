@@ -170,14 +170,13 @@ const HostPush = Object.freeze({
 POSTURE_CHANGED: "postureChanged",
 });
 const PageMessage = Object.freeze({
-ASSESS: "pg:assessPage",
-BANNER_SHOWN: "pg:bannerShown",
 GATE: "pg:gate",
 PAGE_EVENT: "pg:pageEvent",
 LEAVE: "pg:leave",
 });
 const PAGE_HANDLER = "__portalGuardPage";
 const WorkerMessage = Object.freeze({
+PAGE_STATE: "pg:pageState",
 SHOW_BANNER: "pg:showBanner",
 SIGN_OUT: "pg:signOut",
 SETTINGS: "pg:settings",
@@ -934,19 +933,14 @@ const { allRoots, lockRememberMe } = __pg_content_remember_me_lock;
 const { deepActiveElement, focusedWithin, isHtmlElement } = __pg_content_shadow_roots;
 const { clearOwnStorage } = __pg_content_site_storage;
 const { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } = __pg_content_top_layer;
-const WATCH_FOR_MS = 120_000;
-const SETTLE_MS = 150;
 const MAX_LABEL_CHARS = 200;
-const MAX_RECORDS = 200;
 const MAX_ROOTS = 64;
-let assessed = false;
-let assessment = null;
 const watchedRoots = new WeakSet();
 const rootsForLock = [];
 const handled = new WeakSet();
 let lock = null;
 const gate = { applies: null, level: null, proceeded: false, pending: null };
-const timing = { verdictMs: null, shownAt: null };
+let passwordFieldsMarked = false;
 function start() {
 try {
 if (window.top !== window) {
@@ -954,7 +948,10 @@ return;
 }
 globalThis[PAGE_HANDLER] = onWorkerMessage;
 const capture = true;
-const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
+const layerInput = guarded((event) => {
+if (event.type === "click") markPasswordFields();
+return onInputToLayer(event) || (event.type === "keydown" && onTyping(event));
+});
 for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
 window.addEventListener("focusin", guarded(onFocus), capture);
 window.addEventListener("submit", guarded(onSubmit), capture);
@@ -963,11 +960,6 @@ window.addEventListener("formdata", guarded(onFormData), capture);
 window.addEventListener("blur", guarded(onWindowBlur), capture);
 window.addEventListener("toggle", guarded(onTopLayerChange), capture);
 window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
-if (document.readyState === "loading") {
-window.addEventListener("DOMContentLoaded", guarded(onReady), { capture: true, once: true });
-} else {
-onReady();
-}
 } catch {
 }
 }
@@ -979,101 +971,20 @@ handler(event);
 }
 };
 }
-function onReady() {
-const field = document.querySelector(PASSWORD);
-if (field !== null && isPasswordField(document.activeElement)) {
-runGate("focus").catch(() => {});
-}
-if (field === null) {
-watchForLoginForm();
-} else {
-assessIfLoginPage(field);
-}
+function markPasswordFields() {
+if (passwordFieldsMarked) return;
+passwordFieldsMarked = true;
+for (const field of document.querySelectorAll(PASSWORD)) markSeenAsPassword(field);
 }
 function eventTarget(event) {
 return event.composedPath()[0] ?? event.target;
-}
-function watchForLoginForm() {
-let timer = null;
-const until = Date.now() + WATCH_FOR_MS;
-const check = (field) => {
-try {
-if (assessIfLoginPage(field)) {
-observer.disconnect();
-}
-} catch {
-observer.disconnect();
-}
-};
-const observer = new MutationObserver((records) => {
-if (Date.now() > until) {
-observer.disconnect();
-clearTimeout(timer);
-return;
-}
-const field = records.length <= MAX_RECORDS ? addedPasswordField(records) : null;
-if (field !== null) {
-clearTimeout(timer);
-timer = null;
-check(field);
-} else if (timer === null) {
-timer = setTimeout(() => {
-timer = null;
-check();
-}, SETTLE_MS);
-}
-});
-observer.observe(document, { childList: true, subtree: true });
-}
-function addedPasswordField(records) {
-for (const record of records) {
-for (const node of record.addedNodes) {
-if (node.nodeType !== 1 || !node.isConnected) continue;
-const field = node.matches(PASSWORD) ? node : node.firstElementChild !== null ? node.querySelector(PASSWORD) : null;
-if (field !== null) {
-markSeenAsPassword(field);
-return field;
-}
-}
-}
-return null;
-}
-function assessIfLoginPage(field) {
-if (assessed) {
-return true;
-}
-const signals = readSignals(document, field);
-if (signals === null) {
-return false;
-}
-assessed = true;
-const askedAt = Date.now();
-const answered = chrome.runtime
-.sendMessage({ type: PageMessage.ASSESS, signals })
-.then((reply) => {
-gate.applies = reply?.gate === true;
-gate.level = typeof reply?.level === "string" ? reply.level : null;
-applySharedDevice(reply?.sharedDevice === true);
-return reply;
-});
-assessment = answered.then(() => undefined, () => undefined);
-answered
-.then((reply) => {
-if (reply?.banner && showBanner(reply.banner, document)) {
-timing.verdictMs = Date.now() - askedAt;
-timing.shownAt = performance.now();
-return chrome.runtime.sendMessage({ type: PageMessage.BANNER_SHOWN, timing: { ...timing } });
-}
-return undefined;
-})
-.catch(() => {});
-return true;
 }
 function onFocus(event) {
 if (handled.has(event)) {
 return;
 }
 handled.add(event);
+markPasswordFields();
 const roots = event.composedPath().filter((node) => node.nodeType === Node.DOCUMENT_FRAGMENT_NODE);
 focusReached(focusedWithin(eventTarget(event), roots), roots);
 }
@@ -1093,10 +1004,6 @@ if (isPasswordField(target)) {
 onPasswordFocus(target);
 return;
 }
-if (!assessed && roots.length > 0) {
-const field = roots.map((root) => root.querySelector(PASSWORD)).find((found) => found !== null);
-if (field !== undefined) assessIfLoginPage(field);
-}
 if (isHtmlElement(target, "input") && target.type === "text") {
 setTimeout(guarded(() => {
 if (deepActiveElement(document) === target && isPasswordField(target)) onPasswordFocus(target);
@@ -1104,11 +1011,8 @@ if (deepActiveElement(document) === target && isPasswordField(target)) onPasswor
 }
 }
 function onPasswordFocus(field) {
-if (!assessed) {
-assessIfLoginPage(field);
-}
 if (!gate.proceeded && !overlayShown()) {
-runGate("focus").catch(() => {});
+runGate("focus", field).catch(() => {});
 }
 }
 function watchRoot(root) {
@@ -1131,14 +1035,20 @@ lock?.addRoot(root);
 }
 }
 function onTyping(event) {
-if (!passwordHeld(gate) && !overlayShown()) {
+const held = passwordHeld(gate) || overlayShown();
+if (!held && gate.applies !== null) {
 return;
 }
-if (!isPasswordField(focusedWithin(eventTarget(event), []))) {
+const field = focusedWithin(eventTarget(event), []);
+if (!held) {
+if (gate.pending === null && isHtmlElement(field, "input") && field.type === "password") runGate("focus", field).catch(() => {});
+return;
+}
+if (!isPasswordField(field)) {
 return;
 }
 event.preventDefault();
-if (!overlayShown()) runGate("focus").catch(() => {});
+if (!overlayShown()) runGate("focus", field).catch(() => {});
 }
 function onSubmit(event) {
 const form = event.target;
@@ -1152,7 +1062,7 @@ return;
 event.preventDefault();
 event.stopImmediatePropagation();
 const submitter = event.submitter ?? null;
-runGate("submit").then((allowed) => {
+runGate("submit", form).then((allowed) => {
 if (allowed && form.isConnected) {
 form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
 }
@@ -1164,25 +1074,30 @@ if (!isHtmlElement(form, "form")) {
 return;
 }
 const names = lock?.namesIn(form) ?? [];
-const held = passwordHeld(gate) && hasPasswordField(form);
+const held = (passwordHeld(gate) || (gate.applies === null && sentUnasked(form))) && hasPasswordField(form);
 if (names.length === 0 && !held) {
 return;
 }
 lock?.enforce();
 const strip = withholdFormData(form, names, held);
 if (held) {
-chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
-runGate("submit").catch(() => {});
+if (passwordHeld(gate)) chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
+runGate("submit", form).catch(() => {});
 }
 strip(event.formData);
 }
-function runGate(trigger) {
+function sentUnasked(form) {
+const action = serialisedOrigin(form.action);
+return action === null || action !== location.origin || !action.startsWith("https:");
+}
+function runGate(trigger, at) {
 if (gate.pending !== null) {
 return gate.pending;
 }
 gate.pending = (async () => {
-await assessment;
-const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger });
+const signals = readSignals(document, at);
+const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger, signals });
+applySharedDevice(reply?.sharedDevice === true);
 gate.level = reply?.level ?? gate.level;
 if (reply?.proceeded) {
 gate.proceeded = true;
@@ -1221,6 +1136,14 @@ function onWorkerMessage(message) {
 try {
 if (message === null || typeof message !== "object") {
 return null;
+}
+if (message.type === WorkerMessage.PAGE_STATE) {
+applySharedDevice(message.sharedDevice === true);
+if (message.gate === true && gate.applies === null) {
+gate.applies = true;
+gate.level = typeof message.level === "string" ? message.level : gate.level;
+}
+return { shown: message.banner ? showBanner(message.banner, document) : false };
 }
 if (message.type === WorkerMessage.SHOW_BANNER && message.banner) {
 gate.proceeded = false;
@@ -1274,13 +1197,8 @@ return true;
 }
 return false;
 }
-function readSignals(doc, field) {
-const password = field ?? doc.querySelector(PASSWORD);
-if (password === null) {
-return null;
-}
-markSeenAsPassword(password);
-const form = password.form;
+function readSignals(doc, at) {
+const form = isHtmlElement(at, "form") ? at : (isHtmlElement(at, "input") ? at : doc.querySelector(PASSWORD))?.form ?? null;
 return {
 topFrame: true,
 hasPasswordField: true,
@@ -1310,7 +1228,7 @@ if (alt && (/logo/iu.test(alt) || image.closest("header, [class*='logo' i]") !==
 }
 return parts.join(" \n ");
 }
-return { start, readSignals };
+return { start };
 })();
 __pg_content_page_guard.start();
 })();

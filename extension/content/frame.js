@@ -112,14 +112,13 @@ const HostPush = Object.freeze({
 POSTURE_CHANGED: "postureChanged",
 });
 const PageMessage = Object.freeze({
-ASSESS: "pg:assessPage",
-BANNER_SHOWN: "pg:bannerShown",
 GATE: "pg:gate",
 PAGE_EVENT: "pg:pageEvent",
 LEAVE: "pg:leave",
 });
 const PAGE_HANDLER = "__portalGuardPage";
 const WorkerMessage = Object.freeze({
+PAGE_STATE: "pg:pageState",
 SHOW_BANNER: "pg:showBanner",
 SIGN_OUT: "pg:signOut",
 SETTINGS: "pg:settings",

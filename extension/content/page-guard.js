@@ -1,6 +1,15 @@
-// Watches the top page for a login form, reports what it saw to the worker (facts, never the page's text or values),
-// shows the host's verdict, runs the pre-login gate, and locks "remember me" on a shared device.
-// Every entry point catches its own errors: a failure here must not reach the page.
+// The top page's guard: runs the pre-login gate, shows what the worker hands it (the banner of a portal's verdict, the
+// VPN-drop banner), and locks "remember me" on a shared device. Every entry point catches its own errors: a failure here
+// must not reach the page.
+//
+// At load it only registers its listeners: it looks at nothing in the document and says nothing to the worker. Every
+// page of the web pays for whatever a content script does as it loads, and most never show a sign-in form: the first
+// look at the document, the first element, and the first message to the worker each cost a fixed price in the
+// extension's world (bench/README.md, "Where the content script's time goes"). So:
+// - what a page needs at load comes from the worker, which judges every navigation by its origin anyway (badge and
+//   notification): the banner of a portal's or a lookalike's verdict, and shared-device mode (background/tab-delivery.js);
+// - the page's facts (a password field, where its form sends it, brand words) go to the worker when the person reaches
+//   the sign-in: a password field gets the focus or a key, or a form with one is sent. The gate asks then, with them.
 //
 // It runs at document_start, before any script of the page. The isolated world already keeps the page's globals away
 // (a page that redefines Array.prototype, JSON, MutationObserver or HTMLInputElement.prototype.checked changes its own
@@ -10,7 +19,7 @@
 // - the overlay and banner live in the top layer in closed shadow roots and are put back when the page undoes them;
 // - a password never leaves in form data while the gate holds it, whichever way the form is sent (submit event,
 //   requestSubmit(), form.submit(), new FormData(form)), and keystrokes into a password field are held with it;
-// - nothing scans the whole document on load but one querySelector; observers look only at what was added;
+// - nothing looks through the document on load;
 // - a login form inside a shadow root (open or closed) is found when the person reaches it: focus from inside a
 //   shadow root arrives retargeted to its host, which is followed down; the root then gets listeners of its own, since
 //   submit and formdata never leave it and focus moving inside it never reaches window. A same-origin frame is reached
@@ -31,18 +40,10 @@ import { deepActiveElement, focusedWithin, isHtmlElement } from "./shadow-roots.
 import { clearOwnStorage } from "./site-storage.js";
 import { LAYER_INPUT_EVENTS, onInputToLayer, onTopLayerChange } from "./top-layer.js";
 
-// A single-page app may draw its login form late; stop looking after this long.
-const WATCH_FOR_MS = 120_000;
-const SETTLE_MS = 150;
 const MAX_LABEL_CHARS = 200;
-// More records than this in one go (a page churning its DOM) are not looked through one by one: one query, later.
-const MAX_RECORDS = 200;
 // Shadow roots with listeners of ours, kept for the remember-me lock; past this many, no more are kept.
 const MAX_ROOTS = 64;
 
-let assessed = false;
-/** Settles once the page's signals were answered (the gate waits for it: they carry the brand words). */
-let assessment = null;
 /** Shadow roots that have our listeners. */
 const watchedRoots = new WeakSet();
 const rootsForLock = [];
@@ -52,13 +53,8 @@ const handled = new WeakSet();
 let lock = null;
 /** The gate's state for this page: whether the verdict needs a decision, and whether the person already decided. */
 const gate = { applies: null, level: null, proceeded: false, pending: null };
-/**
- * Timing figures (numbers only), handed to the worker with "banner shown" for the end-to-end measurements: the time
- * from asking to the banner shown (Date.now, whole milliseconds) and when it was shown (the page's performance clock).
- * The script's own time is not measured here: the first touch of `performance` in this world costs about 0.1 ms on every
- * page, so it is read only once a banner is shown; the browser's trace measures the rest (ContentScriptTimings).
- */
-const timing = { verdictMs: null, shownAt: null };
+/** Whether the page's password fields were looked for and remembered (markPasswordFields). */
+let passwordFieldsMarked = false;
 
 export function start() {
   try {
@@ -71,7 +67,10 @@ export function start() {
     // The boolean form: an options object would be read property by property at every registration.
     const capture = true;
     // One listener per event type (each registration costs time on every page): keydown serves the layers and the gate.
-    const layerInput = guarded((event) => onInputToLayer(event) || (event.type === "keydown" && onTyping(event)));
+    const layerInput = guarded((event) => {
+      if (event.type === "click") markPasswordFields();
+      return onInputToLayer(event) || (event.type === "keydown" && onTyping(event));
+    });
     for (const type of LAYER_INPUT_EVENTS) window.addEventListener(type, layerInput, capture);
     window.addEventListener("focusin", guarded(onFocus), capture);
     window.addEventListener("submit", guarded(onSubmit), capture);
@@ -80,11 +79,6 @@ export function start() {
     window.addEventListener("blur", guarded(onWindowBlur), capture);
     window.addEventListener("toggle", guarded(onTopLayerChange), capture);
     window.addEventListener("fullscreenchange", guarded(onTopLayerChange), capture);
-    if (document.readyState === "loading") {
-      window.addEventListener("DOMContentLoaded", guarded(onReady), { capture: true, once: true });
-    } else {
-      onReady();
-    }
   } catch {
     // Never into the page.
   }
@@ -100,110 +94,20 @@ function guarded(handler) {
   };
 }
 
-/** The parsed page is there: one look for a password field (and one already focused, autofocus), else watch. */
-function onReady() {
-  const field = document.querySelector(PASSWORD);
-  // Only a password field there can be the focused one: no look at the focus (and the element it is) on other pages.
-  if (field !== null && isPasswordField(document.activeElement)) {
-    runGate("focus").catch(() => {});
-  }
-  if (field === null) {
-    watchForLoginForm();
-  } else {
-    assessIfLoginPage(field);
-  }
+/**
+ * At the first click or focus in the page (not as it loads): the password fields there are remembered as such, so a
+ * "show password" button that turns one into type=text before the person reaches it does not hide it from the gate.
+ * The page's own click handler (the button's) runs after this one.
+ */
+function markPasswordFields() {
+  if (passwordFieldsMarked) return;
+  passwordFieldsMarked = true;
+  for (const field of document.querySelectorAll(PASSWORD)) markSeenAsPassword(field);
 }
 
 /** The element an event is really about: inside an open shadow root, not the host it is retargeted to. */
 function eventTarget(event) {
   return event.composedPath()[0] ?? event.target;
-}
-
-function watchForLoginForm() {
-  let timer = null;
-  // No timer to end the watch (one less thing to set up on every page): the first change after the deadline ends it,
-  // and a page that changes nothing costs nothing meanwhile.
-  const until = Date.now() + WATCH_FOR_MS;
-  const check = (field) => {
-    try {
-      if (assessIfLoginPage(field)) {
-        observer.disconnect();
-      }
-    } catch {
-      observer.disconnect();
-    }
-  };
-  const observer = new MutationObserver((records) => {
-    if (Date.now() > until) {
-      observer.disconnect();
-      clearTimeout(timer);
-      return;
-    }
-    // A password field that just appeared is checked at once; anything else waits for the page to settle.
-    const field = records.length <= MAX_RECORDS ? addedPasswordField(records) : null;
-    if (field !== null) {
-      clearTimeout(timer);
-      timer = null;
-      check(field);
-    } else if (timer === null) {
-      timer = setTimeout(() => {
-        timer = null;
-        check();
-      }, SETTLE_MS);
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true });
-}
-
-/** The first password field among the added nodes (still in the page), or null. */
-function addedPasswordField(records) {
-  for (const record of records) {
-    for (const node of record.addedNodes) {
-      if (node.nodeType !== 1 || !node.isConnected) continue;
-      const field = node.matches(PASSWORD) ? node : node.firstElementChild !== null ? node.querySelector(PASSWORD) : null;
-      if (field !== null) {
-        markSeenAsPassword(field);
-        return field;
-      }
-    }
-  }
-  return null;
-}
-
-/**
- * Sends the page's signals once a password field exists. True when it did.
- * @param {Element} [field] a password field just seen in the page, which spares looking through the whole document
- */
-function assessIfLoginPage(field) {
-  if (assessed) {
-    return true;
-  }
-  const signals = readSignals(document, field);
-  if (signals === null) {
-    return false;
-  }
-  assessed = true;
-  const askedAt = Date.now();
-  const answered = chrome.runtime
-    .sendMessage({ type: PageMessage.ASSESS, signals })
-    .then((reply) => {
-      gate.applies = reply?.gate === true;
-      gate.level = typeof reply?.level === "string" ? reply.level : null;
-      applySharedDevice(reply?.sharedDevice === true);
-      return reply;
-    });
-  assessment = answered.then(() => undefined, () => undefined);
-  answered
-    .then((reply) => {
-      if (reply?.banner && showBanner(reply.banner, document)) {
-        timing.verdictMs = Date.now() - askedAt;
-        timing.shownAt = performance.now();
-        return chrome.runtime.sendMessage({ type: PageMessage.BANNER_SHOWN, timing: { ...timing } });
-      }
-      return undefined;
-    })
-    .catch(() => {});
-  return true;
 }
 
 // ── The pre-login gate ────────────────────────────────────────────────────────────────────────────────────────────
@@ -213,6 +117,7 @@ function onFocus(event) {
     return;
   }
   handled.add(event);
+  markPasswordFields();
   // Inside a closed shadow root the event names its host: follow the focus down, and watch every root on the way.
   const roots = event.composedPath().filter((node) => node.nodeType === Node.DOCUMENT_FRAGMENT_NODE);
   focusReached(focusedWithin(eventTarget(event), roots), roots);
@@ -238,12 +143,6 @@ function focusReached(target, roots) {
     onPasswordFocus(target);
     return;
   }
-  if (!assessed && roots.length > 0) {
-    // A login form drawn inside a shadow root, reached at its first field: its page is assessed now, so the verdict
-    // (and the shared-device lock) is ready before the password field is.
-    const field = roots.map((root) => root.querySelector(PASSWORD)).find((found) => found !== null);
-    if (field !== undefined) assessIfLoginPage(field);
-  }
   if (isHtmlElement(target, "input") && target.type === "text") {
     // Some pages turn a text field into a password field in their own focus handler, which runs after this one.
     setTimeout(guarded(() => {
@@ -253,11 +152,8 @@ function focusReached(target, roots) {
 }
 
 function onPasswordFocus(field) {
-  if (!assessed) {
-    assessIfLoginPage(field);
-  }
   if (!gate.proceeded && !overlayShown()) {
-    runGate("focus").catch(() => {});
+    runGate("focus", field).catch(() => {});
   }
 }
 
@@ -289,15 +185,22 @@ function watchRoot(root) {
 
 /** Keystrokes, paste and drop into a password field wait while the gate holds it (see passwordHeld). */
 function onTyping(event) {
-  // Nothing to hold on almost every page and keystroke: that is decided before looking at the field.
-  if (!passwordHeld(gate) && !overlayShown()) {
+  const held = passwordHeld(gate) || overlayShown();
+  // Nothing to do on almost every keystroke: the gate was asked and lets the person type.
+  if (!held && gate.applies !== null) {
     return;
   }
-  if (!isPasswordField(focusedWithin(eventTarget(event), []))) {
+  const field = focusedWithin(eventTarget(event), []);
+  if (!held) {
+    // Not asked yet: a key into a password field whose focus the gate never saw (it had it before the page was shown).
+    if (gate.pending === null && isHtmlElement(field, "input") && field.type === "password") runGate("focus", field).catch(() => {});
+    return;
+  }
+  if (!isPasswordField(field)) {
     return;
   }
   event.preventDefault();
-  if (!overlayShown()) runGate("focus").catch(() => {});
+  if (!overlayShown()) runGate("focus", field).catch(() => {});
 }
 
 function onSubmit(event) {
@@ -313,7 +216,7 @@ function onSubmit(event) {
   event.preventDefault();
   event.stopImmediatePropagation();
   const submitter = event.submitter ?? null;
-  runGate("submit").then((allowed) => {
+  runGate("submit", form).then((allowed) => {
     if (allowed && form.isConnected) {
       form.requestSubmit(submitter && submitter.form === form ? submitter : undefined);
     }
@@ -332,28 +235,41 @@ function onFormData(event) {
     return;
   }
   const names = lock?.namesIn(form) ?? [];
-  const held = passwordHeld(gate) && hasPasswordField(form);
+  const held = (passwordHeld(gate) || (gate.applies === null && sentUnasked(form))) && hasPasswordField(form);
   if (names.length === 0 && !held) {
     return;
   }
   lock?.enforce();
   const strip = withholdFormData(form, names, held);
   if (held) {
-    chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
-    runGate("submit").catch(() => {});
+    if (passwordHeld(gate)) chrome.runtime.sendMessage({ type: PageMessage.PAGE_EVENT, event: "submissionBlocked" }).catch(() => {});
+    runGate("submit", form).catch(() => {});
   }
   strip(event.formData);
 }
 
-/** Asks the worker for the verdict and, for warn or block, shows the overlay. Resolves true when signing in may go on. */
-function runGate(trigger) {
+/**
+ * A login form put together before the gate was ever asked on this page (no one reached its password field: the
+ * page's own script fills and sends it) whose password would leave the page's origin or travel unencrypted: held and
+ * asked about, as a person's sign-in would have been. Same-origin HTTPS forms of pages the worker does not watch go on.
+ */
+function sentUnasked(form) {
+  const action = serialisedOrigin(form.action);
+  return action === null || action !== location.origin || !action.startsWith("https:");
+}
+
+/**
+ * Asks the worker for the verdict, with the page's facts, and for warn or block shows the overlay. Resolves true when
+ * signing in may go on. `at` is the password field or the form the person reached.
+ */
+function runGate(trigger, at) {
   if (gate.pending !== null) {
     return gate.pending;
   }
   gate.pending = (async () => {
-    // A page first assessed at this focus: its signals (brand words) must reach the worker before the gate asks.
-    await assessment;
-    const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger });
+    const signals = readSignals(document, at);
+    const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger, signals });
+    applySharedDevice(reply?.sharedDevice === true);
     gate.level = reply?.level ?? gate.level;
     if (reply?.proceeded) {
       gate.proceeded = true;
@@ -396,6 +312,15 @@ function onWorkerMessage(message) {
   try {
     if (message === null || typeof message !== "object") {
       return null;
+    }
+    if (message.type === WorkerMessage.PAGE_STATE) {
+      // What the worker's judgement of this page's address says, as the page has loaded.
+      applySharedDevice(message.sharedDevice === true);
+      if (message.gate === true && gate.applies === null) {
+        gate.applies = true;
+        gate.level = typeof message.level === "string" ? message.level : gate.level;
+      }
+      return { shown: message.banner ? showBanner(message.banner, document) : false };
     }
     if (message.type === WorkerMessage.SHOW_BANNER && message.banner) {
       // The posture changed (the VPN dropped): a new risk needs a new decision.
@@ -460,14 +385,12 @@ function clickSignOut() {
 
 // ── Signals ───────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** What the host needs about a login page, or null when the page has no password field. */
-export function readSignals(doc, field) {
-  const password = field ?? doc.querySelector(PASSWORD);
-  if (password === null) {
-    return null;
-  }
-  markSeenAsPassword(password);
-  const form = password.form;
+/**
+ * What the host needs about a login page, read as the person reaches its sign-in: where the form sends the password and
+ * the brand words the page shows. `at` is the password field or the form (else the page's first password field).
+ */
+function readSignals(doc, at) {
+  const form = isHtmlElement(at, "form") ? at : (isHtmlElement(at, "input") ? at : doc.querySelector(PASSWORD))?.form ?? null;
   return {
     topFrame: true,
     hasPasswordField: true,

@@ -27,7 +27,8 @@ public sealed class BrandOnUnknownSiteTests(PortalFixture fixture, ITestOutputHe
         {
             var page = await browser.OpenAsync(origin + HostilePageServer.PagePrefix + name);
 
-            // The page's own signals reached the host (not only the visit, which the worker checks on navigation).
+            // The page's own signals reach the host when the person reaches the sign-in (the visit alone is checked by its address).
+            await page.FocusAsync("#password");
             var tab = await browser.WaitForTabStateAsync(origin, t =>
                 !seenTabs.Contains(t.GetProperty("tabId").GetInt32()) && t.GetProperty("hasPasswordField").GetBoolean() && t.GetProperty("answeredByHost").GetBoolean());
             seenTabs.Add(tab.GetProperty("tabId").GetInt32());

@@ -139,7 +139,9 @@ public sealed class BrowserSession : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"No tab on {origin} reached the expected state in {WaitLimit.TotalSeconds} s; the worker knows: {last}");
+        // When the worker started and how its connection to the host stands: a worker the browser started again knows only what it re-learned.
+        var worker = await EvaluateInWorkerAsync("({ startedAt: portalGuard.startedAt?.() ?? null, now: Date.now(), connection: portalGuard.connectionState() })");
+        throw new TimeoutException($"No tab on {origin} reached the expected state in {WaitLimit.TotalSeconds} s; the worker knows: {last}; worker: {worker}");
     }
 
     /// <summary>Reads the text inside an element's shadow root through the DevTools protocol, which sees closed shadow

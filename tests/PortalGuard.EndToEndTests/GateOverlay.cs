@@ -34,4 +34,24 @@ internal static class GateOverlay
             await Task.Delay(50);
         }
     }
+
+    /// <summary>The mode and text of the closed shadow root of the first &lt;<paramref name="tag"/>&gt;, once there is one (15 s at most).</summary>
+    public static async Task<(string Mode, string Text)> WaitForShadowTextAsync(BrowserSession browser, IPage page, string tag)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            if (await page.EvaluateAsync<bool>($"() => document.querySelector('{tag}') !== null"))
+            {
+                return await browser.ReadShadowRootAsync(page, tag);
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"<{tag}> did not appear");
+            }
+
+            await Task.Delay(50);
+        }
+    }
 }

@@ -29,7 +29,7 @@ public sealed class PreLoginGateTests(PortalFixture fixture, ITestOutputHelper o
 
         // Focusing the password field opens the gate: the reasons in plain words, in a closed shadow root.
         await page.FocusAsync("#password");
-        var (mode, text) = await WaitForShadowTextAsync(browser, page, "portalguard-overlay");
+        var (mode, text) = await GateOverlay.WaitForShadowTextAsync(browser, page, "portalguard-overlay");
         Assert.Equal("closed", mode);
         Assert.Contains("Wait — check this before you type your password", text, StringComparison.Ordinal);
         Assert.Contains("You opened Epic MyChart without a VPN.", text, StringComparison.Ordinal);
@@ -70,7 +70,7 @@ public sealed class PreLoginGateTests(PortalFixture fixture, ITestOutputHelper o
 
         // The page's own script submits the form: the gate holds it.
         await page.EvaluateAsync("() => { document.getElementById('password').value = 'x'; document.forms[0].requestSubmit(); }");
-        var (_, text) = await WaitForShadowTextAsync(browser, page, "portalguard-overlay");
+        var (_, text) = await GateOverlay.WaitForShadowTextAsync(browser, page, "portalguard-overlay");
         Assert.Contains("PortalGuard stopped this sign-in", text, StringComparison.Ordinal);
         Assert.Contains("This page is pretending to be mychart.ucsf.edu.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Continue anyway", text, StringComparison.Ordinal);
@@ -103,7 +103,7 @@ public sealed class PreLoginGateTests(PortalFixture fixture, ITestOutputHelper o
         Assert.Equal(2, tabs);
         foreach (var page in new[] { login, home })
         {
-            var (_, text) = await WaitForShadowTextAsync(browser, page, "portalguard-banner");
+            var (_, text) = await GateOverlay.WaitForShadowTextAsync(browser, page, "portalguard-banner");
             Assert.Contains("Your VPN went off", text, StringComparison.Ordinal);
             Assert.Contains("Your VPN stopped while Epic MyChart is open.", text, StringComparison.Ordinal);
         }
@@ -128,24 +128,5 @@ public sealed class PreLoginGateTests(PortalFixture fixture, ITestOutputHelper o
         }
 
         return found;
-    }
-
-    private static async Task<(string Mode, string Text)> WaitForShadowTextAsync(BrowserSession browser, IPage page, string tag)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (true)
-        {
-            if (await page.EvaluateAsync<bool>($"() => document.querySelector('{tag}') !== null"))
-            {
-                return await browser.ReadShadowRootAsync(page, tag);
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"<{tag}> did not appear");
-            }
-
-            await Task.Delay(50);
-        }
     }
 }
