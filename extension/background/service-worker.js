@@ -329,7 +329,7 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
       onBannerShown(sender, message.timing);
       return false;
     case PageMessage.GATE:
-      onGate(sender).then(sendResponse, () => sendResponse({ overlay: null }));
+      onGate(message, sender).then(sendResponse, () => sendResponse({ overlay: null }));
       return true;
     case PageMessage.PAGE_EVENT:
       onPageEvent(message, sender);
@@ -354,13 +354,17 @@ async function onAssess(message, sender) {
   return { banner: result.banner, sharedDevice: settings.sharedDevice, gate: gateApplies(entry), level: entry.level };
 }
 
-async function onGate(sender) {
+async function onGate(message, sender) {
   const origin = webOrigin(sender.url);
   let entry = tabs.get(sender.tab.id);
   if (origin === null) return { overlay: null };
   if (entry === undefined || entry.origin !== origin || !entry.answeredByHost) {
-    const result = await assessPage({ connection, origin, signals: { topFrame: sender.frameId === 0, hasPasswordField: true, brandWords: entry?.brandWords ?? [] }, t });
-    entry = record(sender.tab.id, origin, result, { hasPasswordField: true, brandWords: entry?.origin === origin ? entry.brandWords : [] });
+    // No record of the tab: the worker (Firefox's event page) was stopped and started again since the page's ASSESS,
+    // with no port to the host to keep it. The page sends its signals again, so an unchecked page that shows a
+    // portal's brand is still gated.
+    const pageBrandWords = entry === undefined ? sanitizeSignals(message.signals, sender).brandWords : null;
+    const result = await assessPage({ connection, origin, signals: { topFrame: sender.frameId === 0, hasPasswordField: true, brandWords: pageBrandWords ?? entry?.brandWords ?? [] }, t });
+    entry = record(sender.tab.id, origin, result, { hasPasswordField: true, brandWords: pageBrandWords ?? (entry?.origin === origin ? entry.brandWords : []) });
   }
   const reply = gateReply(entry);
   if (reply.overlay !== null) entry.gateShown = (entry.gateShown ?? 0) + 1;

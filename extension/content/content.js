@@ -941,6 +941,7 @@ const MAX_RECORDS = 200;
 const MAX_ROOTS = 64;
 let assessed = false;
 let assessment = null;
+let sentSignals = null;
 const watchedRoots = new WeakSet();
 const rootsForLock = [];
 const handled = new WeakSet();
@@ -1047,6 +1048,7 @@ if (signals === null) {
 return false;
 }
 assessed = true;
+sentSignals = signals;
 const askedAt = Date.now();
 const answered = chrome.runtime
 .sendMessage({ type: PageMessage.ASSESS, signals })
@@ -1182,7 +1184,7 @@ return gate.pending;
 }
 gate.pending = (async () => {
 await assessment;
-const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger });
+const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger, signals: sentSignals });
 gate.level = reply?.level ?? gate.level;
 if (reply?.proceeded) {
 gate.proceeded = true;

@@ -43,6 +43,8 @@ const MAX_ROOTS = 64;
 let assessed = false;
 /** Settles once the page's signals were answered (the gate waits for it: they carry the brand words). */
 let assessment = null;
+/** The signals sent with ASSESS, sent again with GATE for a worker that has since restarted and forgotten them. */
+let sentSignals = null;
 /** Shadow roots that have our listeners. */
 const watchedRoots = new WeakSet();
 const rootsForLock = [];
@@ -183,6 +185,7 @@ function assessIfLoginPage(field) {
     return false;
   }
   assessed = true;
+  sentSignals = signals;
   const askedAt = Date.now();
   const answered = chrome.runtime
     .sendMessage({ type: PageMessage.ASSESS, signals })
@@ -353,7 +356,7 @@ function runGate(trigger) {
   gate.pending = (async () => {
     // A page first assessed at this focus: its signals (brand words) must reach the worker before the gate asks.
     await assessment;
-    const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger });
+    const reply = await chrome.runtime.sendMessage({ type: PageMessage.GATE, trigger, signals: sentSignals });
     gate.level = reply?.level ?? gate.level;
     if (reply?.proceeded) {
       gate.proceeded = true;
