@@ -107,11 +107,13 @@ public sealed partial class FirefoxBrowser : IAsyncDisposable
         yield return ("extensions.webextensions.uuids", JsonSerializer.Serialize(new Dictionary<string, string> { [AddonId] = AddonUuid }));
     }
 
-    /// <summary>A fresh HOME (with the host installed), profile (trusting the test authority) and data folder; Firefox
-    /// started headless with WebDriver BiDi on a port it picks; the add-on's Firefox build installed.</summary>
-    public static async Task<FirefoxBrowser> LaunchAsync(FirefoxFixture fixture, ITestOutputHelper output)
+    /// <summary>A fresh HOME (where <paramref name="installHost"/> installs the host, or does not), profile (trusting the
+    /// test authority) and data folder; Firefox started headless, or on <paramref name="display"/> (an X display such as
+    /// <see cref="VirtualDisplay"/>), with WebDriver BiDi on a port it picks; the add-on's Firefox build installed.</summary>
+    public static async Task<FirefoxBrowser> LaunchAsync(FirefoxFixture fixture, ITestOutputHelper output, Func<BrowserSession.Folders, Task> installHost, string? display = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
+        ArgumentNullException.ThrowIfNull(installHost);
         var started = Stopwatch.StartNew();
         var root = Directory.CreateTempSubdirectory("pg-e2e-firefox-").FullName;
         var folders = new BrowserSession.Folders(Path.Combine(root, "home"), Path.Combine(root, "profile"), Path.Combine(root, "data"));
@@ -121,7 +123,7 @@ public sealed partial class FirefoxBrowser : IAsyncDisposable
 
         await File.WriteAllLinesAsync(Path.Combine(folders.Profile, "user.js"), Preferences().Select(p => $"user_pref(\"{p.Name}\", {JsonSerializer.Serialize(p.Value)});"));
         await fixture.Certificates.TrustInFirefoxProfileAsync(folders.Profile, PortalFixture.CertutilPath);
-        await RealHost.InstallForFirefoxAsync(folders, output);
+        await installHost(folders);
         var extension = Path.Combine(root, "extension");
         var build = await ProcessRunner.RunAsync("node", [Path.Combine(RepositoryLayout.ExtensionFolder, "tools", "build-firefox.mjs"), extension]);
         Assert.True(build.ExitCode == 0, $"build-firefox.mjs: {build}");
@@ -134,13 +136,26 @@ public sealed partial class FirefoxBrowser : IAsyncDisposable
         };
         // WebDriver BiDi on a port Firefox picks; --remote-allow-system-access lets BiDi open the add-on's pages
         // (moz-extension: addresses are refused without it).
-        foreach (var argument in new[] { "--headless", "--no-remote", "--profile", folders.Profile, "--remote-debugging-port", "0", "--remote-allow-system-access" })
+        foreach (var argument in new[] { "--no-remote", "--profile", folders.Profile, "--remote-debugging-port", "0", "--remote-allow-system-access" })
         {
             start.ArgumentList.Add(argument);
         }
 
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["MOZ_CRASHREPORTER_DISABLE"] = "1" };
+        if (display is null)
+        {
+            start.ArgumentList.Add("--headless");
+        }
+        else
+        {
+            // On the X display only (GTK would take a Wayland compositor it found first).
+            environment["DISPLAY"] = display;
+            environment["MOZ_ENABLE_WAYLAND"] = "0";
+            environment["GDK_BACKEND"] = "x11";
+        }
+
         start.Environment.Clear();
-        foreach (var (name, value) in BrowserSession.BrowserEnvironment(folders, new Dictionary<string, string>(StringComparer.Ordinal) { ["MOZ_CRASHREPORTER_DISABLE"] = "1" }))
+        foreach (var (name, value) in BrowserSession.BrowserEnvironment(folders, environment))
         {
             start.Environment[name] = value;
         }
@@ -209,6 +224,9 @@ public sealed partial class FirefoxBrowser : IAsyncDisposable
 
     public Task NavigateAsync(string context, string url) =>
         _bidi.SendAsync("browsingContext.navigate", new { context, url, wait = "complete" });
+
+    /// <summary>Brings the tab to the foreground (a tab behind another gets no focus, so no click reaches a field of it).</summary>
+    public Task ActivateAsync(string context) => _bidi.SendAsync("browsingContext.activate", new { context });
 
     public Task CloseAsync(string context) => _bidi.SendAsync("browsingContext.close", new { context });
 

@@ -67,7 +67,7 @@ public sealed class FirefoxFixture : IAsyncLifetime
     public async Task<FirefoxBrowser> BrowserAsync(ITestOutputHelper output)
     {
         // The collection's tests run one after another (AssemblyInfo): no two ask at once.
-        _browser ??= await FirefoxBrowser.LaunchAsync(this, output);
+        _browser ??= await FirefoxBrowser.LaunchAsync(this, output, folders => RealHost.InstallForFirefoxAsync(folders, output));
         _browser.Output = output;
         return _browser;
     }

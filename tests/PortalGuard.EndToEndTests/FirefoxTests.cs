@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using Xunit.Abstractions;
 
@@ -232,6 +234,63 @@ public sealed class FirefoxTests(FirefoxFixture fixture, ITestOutputHelper outpu
         {
             await browser.EvaluateInExtensionAsync("portalGuard.setSettings({ sharedDevice: false })");
         }
+    }
+
+    [Fact]
+    public async Task Vpn_dropping_shows_a_banner_on_every_open_portal_tab_and_the_gate_asks_again()
+    {
+        if (!fixture.CanRun(output))
+        {
+            return;
+        }
+
+        var browser = await fixture.BrowserAsync(output);
+        var login = await browser.OpenAsync(fixture.LoginUrl);
+        var loginTab = (await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("bannerShown").GetBoolean())).GetProperty("tabId").GetInt32();
+        var home = await browser.OpenAsync(fixture.Origin + TestPortalServer.EmptyPath);
+        var homeTab = (await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("tabId").GetInt32() != loginTab && t.GetProperty("identityStatus").GetString() == "known")).GetProperty("tabId").GetInt32();
+
+        // The person chooses "Continue anyway" on the login page (without a VPN, before the drop).
+        await browser.ActivateAsync(login);
+        await browser.ClickAsync(login, "#password");
+        await GateOverlay.WaitForAsync(async () => (await browser.EvaluateAsync(login, $"({GateOverlay.CentreTag})()")).GetString() == "PORTALGUARD-OVERLAY", "the overlay on top of the page");
+        await browser.PressWithAsync(login, FirefoxBrowser.Keys.Shift, FirefoxBrowser.Keys.Tab);
+        await browser.TypeAsync(login, FirefoxBrowser.Keys.Enter);
+        await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("tabId").GetInt32() == loginTab && t.GetProperty("proceeded").GetBoolean());
+        await GateOverlay.WaitForAsync(async () => (await browser.EvaluateAsync(login, "document.querySelector('portalguard-overlay') === null")).GetBoolean(), "the overlay to go");
+        Assert.False((await browser.EvaluateInExtensionAsync($"portalGuard.tabState({homeTab})")).TryGetProperty("vpnDropBanner", out var before) && before.GetBoolean());
+
+        // No VPN can be dropped on this machine: the background is handed the host's pushes as the host sends them.
+        const string Network = "{{ vpn: '{0}', egress: {{ name: 'eth0', kind: 'none', isTunnel: false }}, tunnelsUp: [], ipv6BypassesTunnel: false }}";
+        await browser.EvaluateInExtensionAsync($"portalGuard.receiveHostPush({{ type: 'postureChanged', network: {string.Format(CultureInfo.InvariantCulture, Network, "on")} }})");
+        var pushed = Stopwatch.StartNew();
+        await browser.EvaluateInExtensionAsync($"portalGuard.receiveHostPush({{ type: 'postureChanged', network: {string.Format(CultureInfo.InvariantCulture, Network, "off")} }})");
+
+        foreach (var (context, tabId) in new[] { (login, loginTab), (home, homeTab) })
+        {
+            var tab = await browser.WaitForTabStateAsync(fixture.Origin, t => t.GetProperty("tabId").GetInt32() == tabId && t.TryGetProperty("vpnDropBanner", out var shown) && shown.GetBoolean());
+            Assert.False(tab.GetProperty("proceeded").GetBoolean(), tab.ToString());
+            await GateOverlay.WaitForAsync(async () => (await browser.ReadShadowRootAsync(context, "portalguard-banner"))?.Text.Contains("Your VPN went off", StringComparison.Ordinal) == true, "the VPN-dropped banner");
+            var banner = await browser.ReadShadowRootAsync(context, "portalguard-banner");
+            Assert.Equal("closed", banner!.Value.Mode);
+            Assert.Contains("Your VPN stopped while Epic MyChart is open.", banner.Value.Text, StringComparison.Ordinal);
+            Assert.Equal("WARN", (await browser.EvaluateInExtensionAsync($"browser.action.getBadgeText({{ tabId: {tabId} }})")).GetString());
+        }
+
+        output.WriteLine($"both tabs showed the VPN-dropped banner {pushed.ElapsedMilliseconds} ms after the push");
+        Assert.True(pushed.Elapsed < TimeSpan.FromSeconds(5), $"the banners took {pushed.ElapsedMilliseconds} ms");
+        await browser.ScreenshotAsync(home, "firefox-vpn-dropped-banner.png");
+
+        // The earlier "Continue anyway" no longer counts: the password field brings the gate back.
+        await browser.ActivateAsync(login);
+        await browser.ClickAsync(login, "#username");
+        await browser.ClickAsync(login, "#password");
+        await GateOverlay.WaitForAsync(async () => (await browser.EvaluateAsync(login, $"({GateOverlay.CentreTag})()")).GetString() == "PORTALGUARD-OVERLAY", "the overlay on top of the page again");
+        var overlay = await browser.ReadShadowRootAsync(login, "portalguard-overlay");
+        Assert.Contains(GateOverlay.WarnTitle, overlay?.Text, StringComparison.Ordinal);
+        await browser.ScreenshotAsync(login, "firefox-vpn-dropped-gate.png");
+        await browser.CloseAsync(login);
+        await browser.CloseAsync(home);
     }
 
     private static Task WaitForPageAsync(FirefoxBrowser browser, string context, string condition, string what) =>
