@@ -7,6 +7,10 @@ namespace PortalGuard.EndToEndTests;
 /// arrives late (the page's load, the portal's banner included), and at the sign-in the delay from the password field
 /// getting the focus to the gate's overlay shown, with a warm host; also the same page without a login form, which is
 /// what every other page of the web pays. The figures go to the test output.
+/// The trace names only scripts with the extension's address: neither what the worker hands the page through
+/// <c>scripting.executeScript</c> (since 612af46 the banner comes that way) nor a promise callback (how earlier builds drew
+/// it, after the host's answer) is in it. Drawing the banner is measured apart, with bench/content-script-variants.mjs
+/// (bench/README.md).
 /// With <see cref="BaselineVariable"/> set to the folder of an earlier build of the extension, that build is measured
 /// in the same run, alternating with this one, so the two sets of figures come from the same machine load:
 /// <code>git archive &lt;commit&gt; extension | tar -x -C /tmp/before &amp;&amp; PORTALGUARD_BASELINE_EXTENSION=/tmp/before/extension dotnet test ...</code></summary>

@@ -67,8 +67,9 @@ internal sealed class ExtensionScriptTrace
                     e.GetProperty("name").GetString() ?? string.Empty))];
         }
 
-        // The main thread is the one that evaluated the content script; parsing on a background thread is not the page's time.
-        var mainThreads = spans.Where(s => s.Name == "EvaluateScript").Select(s => s.Thread).ToHashSet();
+        // The main thread is the one that evaluated the content script, or (in a trace that began after the page loaded)
+        // ran its listeners; parsing on a background thread is not the page's time.
+        var mainThreads = MainThreads(spans.Select(s => (s.Name, s.Thread)));
         Evaluations = (spans.Count(s => s.Name == "EvaluateScript"), mainThreads.Count);
         var wall = 0.0;
         var thread = 0.0;
@@ -102,7 +103,7 @@ internal sealed class ExtensionScriptTrace
         lock (_events)
         {
             var complete = _events.Where(e => e.TryGetProperty("ph", out var ph) && ph.GetString() == "X" && e.TryGetProperty("dur", out _)).ToList();
-            var mainThreads = complete.Where(e => e.GetProperty("name").GetString() == "EvaluateScript").Select(e => e.GetProperty("tid").GetInt64()).ToHashSet();
+            var mainThreads = MainThreads(complete.Select(e => (e.GetProperty("name").GetString() ?? string.Empty, e.GetProperty("tid").GetInt64())));
             return complete
                 .Where(e => mainThreads.Contains(e.GetProperty("tid").GetInt64()))
                 .GroupBy(PartName, StringComparer.Ordinal)
@@ -111,6 +112,13 @@ internal sealed class ExtensionScriptTrace
                     g => g.Sum(e => e.TryGetProperty("tdur", out var tdur) ? tdur.GetDouble() : e.GetProperty("dur").GetDouble()) / 1000,
                     StringComparer.Ordinal);
         }
+    }
+
+    private static HashSet<long> MainThreads(IEnumerable<(string Name, long Thread)> events)
+    {
+        var all = events.ToList();
+        var evaluated = all.Where(e => e.Name == "EvaluateScript").Select(e => e.Thread).ToHashSet();
+        return evaluated.Count > 0 ? evaluated : all.Where(e => e.Name == "FunctionCall").Select(e => e.Thread).ToHashSet();
     }
 
     /// <summary>The event's name; for a script evaluated or a function called, with the script's file and the function
