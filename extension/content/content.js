@@ -1143,7 +1143,8 @@ if (message.gate === true && gate.applies === null) {
 gate.applies = true;
 gate.level = typeof message.level === "string" ? message.level : gate.level;
 }
-return { shown: message.banner ? showBanner(message.banner, document) : false };
+if (!message.banner) return { shown: false };
+return new Promise((resolve) => afterNextFrame(() => resolve({ shown: showBanner(message.banner, document) })));
 }
 if (message.type === WorkerMessage.SHOW_BANNER && message.banner) {
 gate.proceeded = false;
@@ -1163,6 +1164,16 @@ return clearOwnStorage(window).catch(() => ({ failed: ["page-storage"] }));
 } catch {
 }
 return null;
+}
+function afterNextFrame(run) {
+let ran = false;
+const once = guarded(() => {
+if (ran) return;
+ran = true;
+run();
+});
+requestAnimationFrame(() => setTimeout(once, 0));
+setTimeout(once, 500);
 }
 function leavePage() {
 try {

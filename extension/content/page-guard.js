@@ -320,7 +320,10 @@ function onWorkerMessage(message) {
         gate.applies = true;
         gate.level = typeof message.level === "string" ? message.level : gate.level;
       }
-      return { shown: message.banner ? showBanner(message.banner, document) : false };
+      if (!message.banner) return { shown: false };
+      // After the page's next frame: drawn before the page was first laid out, the banner would make the browser do
+      // that at once, ahead of its own schedule (and again after the page's own changes that follow).
+      return new Promise((resolve) => afterNextFrame(() => resolve({ shown: showBanner(message.banner, document) })));
     }
     if (message.type === WorkerMessage.SHOW_BANNER && message.banner) {
       // The posture changed (the VPN dropped): a new risk needs a new decision.
@@ -342,6 +345,18 @@ function onWorkerMessage(message) {
     // Never into the page.
   }
   return null;
+}
+
+/** Runs `run` once, as soon as the page has drawn its next frame, or after half a second (a hidden tab draws none). */
+function afterNextFrame(run) {
+  let ran = false;
+  const once = guarded(() => {
+    if (ran) return;
+    ran = true;
+    run();
+  });
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 500);
 }
 
 /** After a block the person chose to leave: back where they came from, or an empty page. */
