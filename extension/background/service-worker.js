@@ -162,11 +162,17 @@ chrome.webNavigation?.onCommitted.addListener((details) => {
   if (frameGates.get(details.tabId)?.topOrigin !== origin) frameGates.delete(details.tabId);
   if (origin === null) {
     clearTab(details.tabId);
-    navigations.delete(details.tabId);
     return;
   }
-  navigations.set(details.tabId, { origin, done: onNavigation(details.tabId, origin).catch(() => {}) });
+  judge(details.tabId, origin);
 });
+
+/** Judges a tab's page by its address (onNavigation), kept as the tab's newest navigation. */
+function judge(tabId, origin) {
+  const navigation = { origin, done: onNavigation(tabId, origin).catch(() => {}) };
+  navigations.set(tabId, navigation);
+  return navigation;
+}
 
 // A worker that starts knows no tab: one the browser started again (it stops an idle one) has forgotten them, and on
 // the first start after installation the browser did not yet know whom to tell of the navigations already under way.
@@ -176,10 +182,8 @@ chrome.tabs.query({}).then((open) => {
   for (const tab of open) {
     const origin = webOrigin(tab.url);
     if (origin === null || navigations.has(tab.id)) continue;
-    const navigation = { origin, done: onNavigation(tab.id, origin).catch(() => {}) };
-    navigations.set(tab.id, navigation);
     // A page still loading has no content script yet: its DOMContentLoaded, below, hands it its state then.
-    navigation.done.then(() => sendPageState(tab.id, origin)).catch(() => {});
+    judge(tab.id, origin).done.then(() => sendPageState(tab.id, origin)).catch(() => {});
   }
 }).catch(() => {});
 
@@ -188,12 +192,9 @@ chrome.webNavigation?.onDOMContentLoaded.addListener((details) => {
   if (details.frameId !== 0) return;
   const origin = webOrigin(details.url);
   if (origin === null) return;
-  let navigation = navigations.get(details.tabId);
-  if (navigation === undefined || navigation.origin !== origin) {
-    // A worker started again while the page loaded knows nothing of its navigation: it is judged now.
-    navigation = { origin, done: onNavigation(details.tabId, origin).catch(() => {}) };
-    navigations.set(details.tabId, navigation);
-  }
+  const known = navigations.get(details.tabId);
+  // A worker started again while the page loaded knows nothing of its navigation: it is judged now.
+  const navigation = known?.origin === origin ? known : judge(details.tabId, origin);
   navigation.done.then(() => sendPageState(details.tabId, origin)).catch((error) => {
     const entry = tabs.get(details.tabId);
     if (entry?.origin === origin) entry.pageStateError = String(error?.message ?? error); // for the tests' reports
@@ -323,11 +324,11 @@ function maybeNotify(tabId, entry, result) {
 function clearTab(tabId) {
   tabs.delete(tabId);
   frameGates.delete(tabId);
+  navigations.delete(tabId);
 }
 
 chrome.tabs.onRemoved.addListener((tabId) => {
-  tabs.delete(tabId);
-  frameGates.delete(tabId);
+  clearTab(tabId);
   notifiedVisits.delete(tabId);
 });
 
