@@ -1,8 +1,8 @@
 // Where the content script's time went on the 5,000-element login page when it looked for the login form and asked
 // the worker as the page loaded (up to 4adb137): writes copies of that build's extension/ whose generated
 // content/content.js stops a step further each time, for bench/content-script-variants.mjs to measure side by side.
-// The difference between two neighbouring variants is what that step costs (bench/README.md, "Where the content
-// script's time goes"). The edits are to the generated bundle; a variant whose edit does not apply is reported, not written.
+// The difference between two neighbouring variants is what that step costs (bench/README.md, "Where the 2 ms
+// went"). The edits are to the generated bundle; a variant whose edit does not apply is reported, not written.
 //
 //   git archive 4adb137 extension | tar -x -C /tmp/old
 //   node bench/floor-variants.mjs /tmp/old/extension /tmp/floor

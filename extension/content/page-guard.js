@@ -5,7 +5,7 @@
 // At load it only registers its listeners: it looks at nothing in the document and says nothing to the worker. Every
 // page of the web pays for whatever a content script does as it loads, and most never show a sign-in form: the first
 // look at the document, the first element, and the first message to the worker each cost a fixed price in the
-// extension's world (bench/README.md, "Where the content script's time goes"). So:
+// extension's world (bench/README.md, "Where the 2 ms went"). So:
 // - what a page needs at load comes from the worker, which judges every navigation by its origin anyway (badge and
 //   notification): the banner of a portal's or a lookalike's verdict, and shared-device mode (background/tab-delivery.js);
 // - the page's facts (a password field, where its form sends it, brand words) go to the worker when the person reaches
